@@ -1,0 +1,19 @@
+//! Fleksi domain core: the words of the job (NIP, units, employees, statuses, policies,
+//! submissions, findings, recap), the holiday calendar, the seed presets and the rules
+//! engine. Pure: no I/O, no Tauri, no SQL, no spreadsheet reader.
+
+pub mod finding;
+pub mod master;
+pub mod nip;
+pub mod policy;
+pub mod recap;
+pub mod status;
+pub mod submission;
+
+pub use finding::{Finding, FindingCode, Severity};
+pub use master::{Employee, Master, Unit};
+pub use nip::{Nip, NipError};
+pub use policy::Policy;
+pub use recap::{DayCount, Recap, StaffSchedule, UnitRecap, Verdict};
+pub use status::Status;
+pub use submission::{Entry, Layout, ScheduleRow, Submission};

@@ -1,0 +1,94 @@
+//! The recap (Rekapitulasi) the validator produces and every document prints: per unit per
+//! working day the staff total, WFO, WFA, other, WFA share and verdict, plus each unit's
+//! schedule per employee. Documents never recompute these numbers.
+
+use crate::nip::Nip;
+use crate::status::Status;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The verdict for one unit on one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Within the cap (Sesuai).
+    Ok,
+    /// WFA above the cap (Melebihi batas).
+    OverCap,
+    /// Exempt unit: stays WFO; any WFA is an error (Dikecualikan).
+    Exempt,
+    /// No submission from the unit (Belum mengirim).
+    NotSubmitted,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Ok => "Sesuai",
+            Verdict::OverCap => "Melebihi batas",
+            Verdict::Exempt => "Dikecualikan (tetap WFO)",
+            Verdict::NotSubmitted => "Belum mengirim",
+        }
+    }
+}
+
+/// Counts for one unit on one working day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayCount {
+    pub date: NaiveDate,
+    pub wfo: u32,
+    pub wfa: u32,
+    pub other: u32,
+    /// The cap in percent for that day, `None` when there is no cap.
+    pub cap_percent: Option<u32>,
+    pub verdict: Verdict,
+}
+
+/// One employee's schedule over the working days (for Lampiran III and Detail Pegawai).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffSchedule {
+    pub nip: Nip,
+    pub name: String,
+    pub position: String,
+    /// Parallel to `Recap::days`; `None` where nothing valid was scheduled.
+    pub statuses: Vec<Option<Status>>,
+}
+
+/// Everything about one unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitRecap {
+    pub code: String,
+    pub name: String,
+    /// Staff of the unit in the master (the cap's base).
+    pub total_staff: u32,
+    pub submitted: bool,
+    pub exempt: bool,
+    /// Parallel to `Recap::days`.
+    pub days: Vec<DayCount>,
+    pub staff: Vec<StaffSchedule>,
+}
+
+impl UnitRecap {
+    /// WFA share of the total staff on day `i`, in percent (0.0 when no staff).
+    pub fn share(&self, i: usize) -> f64 {
+        if self.total_staff == 0 {
+            return 0.0;
+        }
+        f64::from(self.days[i].wfa) * 100.0 / f64::from(self.total_staff)
+    }
+}
+
+/// The whole recap of a policy period.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Recap {
+    /// The working days of the period, in order.
+    pub days: Vec<NaiveDate>,
+    pub units: Vec<UnitRecap>,
+}
+
+impl Recap {
+    /// Units that sent nothing.
+    pub fn not_submitted(&self) -> impl Iterator<Item = &UnitRecap> {
+        self.units.iter().filter(|u| !u.submitted)
+    }
+}

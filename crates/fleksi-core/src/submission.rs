@@ -1,0 +1,65 @@
+//! A submission (Kiriman OPD): what one imported workbook says — its unit, layout, and rows
+//! of (NIP, name, position, date → status) with the cell each value came from.
+
+use crate::finding::Finding;
+use crate::nip::Nip;
+use crate::status::Status;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How the schedule is laid out in the sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// One row per employee, one column per date.
+    Wide,
+    /// One row per (employee, date).
+    Long,
+}
+
+/// One imported workbook.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Submission {
+    /// File name as given (path or name).
+    pub file: String,
+    /// The sheet the schedule was read from.
+    pub sheet: String,
+    /// Unit code, `None` when the file's unit cannot be told.
+    pub unit: Option<String>,
+    pub layout: Layout,
+    /// The dates the file covers (its date columns, or the dates of its rows).
+    pub dates: Vec<NaiveDate>,
+    /// A1 reference of each date's column header, parallel to `dates` (wide layout).
+    pub date_cells: Vec<String>,
+    pub rows: Vec<ScheduleRow>,
+    /// What the importer found (unreadable file, header, NIP, status problems).
+    pub findings: Vec<Finding>,
+}
+
+/// One employee's row (wide) or the rows of one employee gathered (long).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScheduleRow {
+    /// The NIP when it parsed (or was recovered from the master).
+    pub nip: Option<Nip>,
+    /// The NIP as written in the file.
+    pub nip_text: String,
+    /// A1 reference of the NIP cell.
+    pub nip_cell: String,
+    pub name: String,
+    pub position: String,
+    pub entries: Vec<Entry>,
+}
+
+/// One cell of the schedule: a date and what was written for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub date: NaiveDate,
+    /// `None` when blank or not a known status (the importer reports the latter).
+    pub status: Option<Status>,
+    /// The text as written.
+    pub raw: String,
+    /// A1 reference of the status cell.
+    pub cell: String,
+    /// Superior's approval for this day: `None` when the file has no approval column.
+    pub approved: Option<bool>,
+}
