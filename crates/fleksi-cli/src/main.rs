@@ -1,6 +1,127 @@
 //! The `fleksi` command line: check, recap, template, policy and demo over the same crates
-//! the desktop app uses (see design §5 for the contract).
+//! the desktop app uses (the contract is design §5). Exit status: 0 no errors, 1 validation
+//! errors found, 2 could not run.
 
-fn main() {
-    println!("fleksi {}", env!("CARGO_PKG_VERSION"));
+mod check;
+mod demo;
+mod policy_cmd;
+mod recap;
+mod template;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "fleksi",
+    version,
+    about = "Fleksi — rekap jadwal kerja fleksibel ASN (WFO/WFA) untuk BKPSDM"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the policy, master and OPD files come from (shared by check and recap).
+#[derive(clap::Args, Debug)]
+pub struct Inputs {
+    /// Preset id (see `fleksi policy list`) or a policy TOML file.
+    #[arg(long)]
+    pub policy: String,
+    /// The master workbook (staff and units).
+    #[arg(long)]
+    pub master: PathBuf,
+    /// OPD workbooks or folders of them.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate OPD workbooks against a policy.
+    Check {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Print one JSON object (design §5) instead of the text report.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the lampiran PDF and the recap XLSX.
+    Recap {
+        #[command(flatten)]
+        inputs: Inputs,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+        /// Paper: f4 (default) or a4.
+        #[arg(long, default_value = "f4")]
+        paper: String,
+    },
+    /// Write OPD schedule templates.
+    Template {
+        #[arg(long)]
+        policy: String,
+        #[arg(long)]
+        master: PathBuf,
+        /// One unit code.
+        #[arg(long, conflicts_with = "all")]
+        unit: Option<String>,
+        /// Every unit, into a folder.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// List or show policies (presets).
+    Policy {
+        #[command(subcommand)]
+        command: policy_cmd::PolicyCommand,
+    },
+    /// Write a realistic demo regency: master and OPD workbooks.
+    Demo {
+        #[arg(long, default_value_t = 12)]
+        units: usize,
+        #[arg(long, default_value_t = 20)]
+        staff: usize,
+        #[arg(long, default_value_t = 3)]
+        days: usize,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check { inputs, json } => check::run(&inputs, json),
+        Command::Recap {
+            inputs,
+            pdf,
+            xlsx,
+            paper,
+        } => recap::run(&inputs, pdf.as_deref(), xlsx.as_deref(), &paper),
+        Command::Template {
+            policy,
+            master,
+            unit,
+            all,
+            out,
+        } => template::run(&policy, &master, unit.as_deref(), all, &out),
+        Command::Policy { command } => policy_cmd::run(command),
+        Command::Demo {
+            units,
+            staff,
+            days,
+            out,
+        } => demo::run(units, staff, days, &out),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("Galat: {message}");
+            ExitCode::from(2)
+        }
+    }
 }
