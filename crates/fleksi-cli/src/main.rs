@@ -4,6 +4,7 @@
 
 mod check;
 mod demo;
+mod policy_arg;
 mod policy_cmd;
 mod recap;
 mod template;
@@ -81,14 +82,27 @@ enum Command {
     },
     /// Write a realistic demo regency: master and OPD workbooks.
     Demo {
+        /// Number of units (perangkat daerah and sub-units), 1–76.
         #[arg(long, default_value_t = 12)]
         units: usize,
+        /// Average ASN per unit.
         #[arg(long, default_value_t = 20)]
         staff: usize,
+        /// The first N working days of the policy period.
         #[arg(long, default_value_t = 3)]
         days: usize,
+        /// Output folder (master.xlsx, opd/, README.txt).
         #[arg(long)]
         out: PathBuf,
+        /// Preset id or policy TOML file.
+        #[arg(long, default_value = "lebak-2025-12")]
+        policy: String,
+        /// Random seed: the same seed writes the same demo.
+        #[arg(long, default_value_t = 2025)]
+        seed: u64,
+        /// Plant no faults: every schedule follows the policy.
+        #[arg(long)]
+        clean: bool,
     },
 }
 
@@ -115,7 +129,18 @@ fn main() -> ExitCode {
             staff,
             days,
             out,
-        } => demo::run(units, staff, days, &out),
+            policy,
+            seed,
+            clean,
+        } => demo::run(&demo::DemoArgs {
+            units,
+            staff,
+            days,
+            out: &out,
+            policy: &policy,
+            seed,
+            clean,
+        }),
     };
     match result {
         Ok(code) => ExitCode::from(code),

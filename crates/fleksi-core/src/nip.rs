@@ -39,11 +39,31 @@ pub enum NipKind {
     Pppk,
 }
 
+impl NipKind {
+    /// `PNS` or `PPPK`.
+    pub fn label(self) -> &'static str {
+        match self {
+            NipKind::Pns => "PNS",
+            NipKind::Pppk => "PPPK",
+        }
+    }
+}
+
 /// Sex, as told by digit 15.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Sex {
     Male,
     Female,
+}
+
+impl Sex {
+    /// `Laki-laki` or `Perempuan`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sex::Male => "Laki-laki",
+            Sex::Female => "Perempuan",
+        }
+    }
 }
 
 /// The latest year an appointment may carry. Fixed rather than read from the clock so
@@ -52,9 +72,14 @@ pub const LATEST_APPOINTMENT_YEAR: i32 = 2026;
 
 impl Nip {
     /// Strips what people add around the digits: a `NIP`/`NIP.` prefix, a leading
-    /// apostrophe, spaces, dots, dashes, non-breaking spaces. Returns the remaining text.
+    /// apostrophe, a CSV formula wrapper (`="…"`), quotes, spaces, dots, dashes,
+    /// non-breaking spaces. Returns the remaining text.
     pub fn normalize(text: &str) -> String {
-        let mut t = text.trim().trim_start_matches('\'').trim();
+        let mut t = text
+            .trim()
+            .trim_start_matches('=')
+            .trim_matches(['\'', '"', '`', '\u{2018}', '\u{2019}'])
+            .trim();
         for prefix in [
             "NIP.", "NIP :", "NIP:", "NIP", "nip.", "nip:", "nip", "Nip.", "Nip",
         ] {
@@ -64,7 +89,12 @@ impl Nip {
             }
         }
         t.chars()
-            .filter(|c| !matches!(c, ' ' | '.' | '-' | '\u{a0}' | '\t' | '\''))
+            .filter(|c| {
+                !matches!(
+                    c,
+                    ' ' | '.' | '-' | '\u{a0}' | '\t' | '\'' | '\u{2019}' | '\u{2009}' | '\u{202f}'
+                )
+            })
             .collect()
     }
 
@@ -174,6 +204,26 @@ impl Nip {
     pub fn first15(&self) -> &str {
         &self.as_str()[..15]
     }
+
+    /// The year of first appointment (TMT CPNS for PNS, first PPPK contract year).
+    pub fn appointment_year(&self) -> i32 {
+        self.num(8, 12) as i32
+    }
+
+    /// The month of first appointment (PNS only; PPPK numbers carry a contract code).
+    pub fn appointment_month(&self) -> Option<u32> {
+        match self.kind() {
+            NipKind::Pns => Some(self.num(12, 14)),
+            NipKind::Pppk => None,
+        }
+    }
+
+    /// The 18 digits as one number (10^18 fits in a `u64`): a cheap, unique hash key.
+    pub fn as_u64(&self) -> u64 {
+        self.0
+            .iter()
+            .fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'))
+    }
 }
 
 impl fmt::Display for Nip {
@@ -218,11 +268,31 @@ mod tests {
     }
 
     #[test]
+    fn parses_spreadsheet_and_csv_wrappings() {
+        let n = Nip::parse("198503122010011004").unwrap();
+        assert_eq!(Nip::parse("=\"198503122010011004\"").unwrap(), n);
+        assert_eq!(Nip::parse("\u{2019}198503122010011004").unwrap(), n);
+        assert_eq!(Nip::parse("Nip : 19850312-201001-1-004").unwrap(), n);
+        assert_eq!(
+            Nip::parse("NIP.19850312\u{a0}201001\u{a0}1\u{a0}004").unwrap(),
+            n
+        );
+        assert_eq!(n.appointment_year(), 2010);
+        assert_eq!(n.appointment_month(), Some(1));
+        assert_eq!(n.kind().label(), "PNS");
+        assert_eq!(n.sex().label(), "Laki-laki");
+        assert_eq!(n.birth_date(), NaiveDate::from_ymd_opt(1985, 3, 12));
+    }
+
+    #[test]
     fn pppk_is_told_apart() {
         let n = Nip::parse("199009132025242014").unwrap();
         assert_eq!(n.kind(), NipKind::Pppk);
         assert_eq!(n.sex(), Sex::Female);
         assert_eq!(n.grouped(), "19900913 2025 24 2 014");
+        assert_eq!(n.appointment_year(), 2025);
+        assert_eq!(n.appointment_month(), None);
+        assert_eq!(n.sex().label(), "Perempuan");
     }
 
     #[test]
@@ -248,5 +318,91 @@ mod tests {
             Nip::parse("1985O3122010011004"),
             Err(NipError::NotDigits('O'))
         );
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The digits of a structurally valid NIP, PNS or PPPK.
+    fn valid_digits() -> impl Strategy<Value = String> {
+        (
+            1960i32..=2007,
+            1u32..=12,
+            1u32..=28,
+            any::<bool>(),
+            0i32..=40,
+            1u32..=12,
+            21u32..=29,
+            1u32..=2,
+            1u32..=999,
+        )
+            .prop_map(|(by, bm, bd, pppk, offset, am, code, sex, seq)| {
+                let first = if pppk { (by + 18).max(2019) } else { by + 19 };
+                let year = (first + offset).min(LATEST_APPOINTMENT_YEAR);
+                let year = year.max(first.min(LATEST_APPOINTMENT_YEAR));
+                let middle = if pppk {
+                    format!("{year}{code:02}")
+                } else {
+                    format!("{year}{am:02}")
+                };
+                format!("{by:04}{bm:02}{bd:02}{middle}{sex}{seq:03}")
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn any_valid_nip_parses(digits in valid_digits()) {
+            let nip = Nip::parse(&digits).unwrap();
+            prop_assert_eq!(nip.as_str(), digits.as_str());
+            prop_assert_eq!(nip.as_u64(), digits.parse::<u64>().unwrap());
+            let code: u32 = digits[12..14].parse().unwrap();
+            prop_assert_eq!(nip.kind() == NipKind::Pppk, code >= 21);
+            prop_assert_eq!(nip.sex() == Sex::Male, &digits[14..15] == "1");
+            prop_assert_eq!(
+                nip.birth_date().unwrap().format("%Y%m%d").to_string(),
+                digits[..8].to_string()
+            );
+        }
+
+        #[test]
+        fn format_then_parse_round_trips(digits in valid_digits()) {
+            let nip = Nip::parse(&digits).unwrap();
+            prop_assert_eq!(Nip::parse(&nip.grouped()).unwrap(), nip);
+            prop_assert_eq!(Nip::parse(&nip.to_string()).unwrap(), nip);
+            prop_assert_eq!(Nip::parse(&format!("NIP. {}", nip.grouped())).unwrap(), nip);
+            prop_assert_eq!(Nip::parse(&format!("'{}", nip.as_str())).unwrap(), nip);
+            prop_assert_eq!(Nip::parse(&nip.grouped().replace(' ', ".")).unwrap(), nip);
+            let json = serde_json::to_string(&nip).unwrap();
+            prop_assert_eq!(serde_json::from_str::<Nip>(&json).unwrap(), nip);
+        }
+
+        #[test]
+        fn corrupted_sex_digit_is_rejected(digits in valid_digits(), bad in prop::sample::select(vec!['0', '3', '4', '5', '6', '7', '8', '9'])) {
+            let mut s = digits.into_bytes();
+            s[14] = bad as u8;
+            let s = String::from_utf8(s).unwrap();
+            prop_assert_eq!(Nip::parse(&s), Err(NipError::Sex(bad)));
+        }
+
+        #[test]
+        fn zero_sequence_is_rejected(digits in valid_digits()) {
+            let s = format!("{}000", &digits[..15]);
+            prop_assert_eq!(Nip::parse(&s), Err(NipError::Sequence));
+        }
+
+        #[test]
+        fn wrong_length_is_rejected(digits in valid_digits(), cut in 1usize..18) {
+            prop_assert_eq!(Nip::parse(&digits[..cut]), Err(NipError::Length(cut)));
+            let longer = format!("{digits}{}", &digits[..cut]);
+            prop_assert_eq!(Nip::parse(&longer), Err(NipError::Length(18 + cut)));
+        }
+
+        #[test]
+        fn never_panics_on_any_text(text in ".{0,40}") {
+            let _ = Nip::parse(&text);
+        }
     }
 }

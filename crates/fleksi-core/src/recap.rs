@@ -17,7 +17,7 @@ pub enum Verdict {
     OverCap,
     /// Exempt unit: stays WFO; any WFA is an error (Dikecualikan).
     Exempt,
-    /// No submission from the unit (Belum mengirim).
+    /// No submission scheduled the unit on that day (Belum mengirim).
     NotSubmitted,
 }
 

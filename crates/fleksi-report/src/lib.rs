@@ -1,2 +1,25 @@
 //! Official documents: the lampiran PDF (printpdf, embedded fonts, our own table layout) and
-//! the workbooks (rust_xlsxwriter): recap, OPD template, annotated error copy.
+//! the workbooks (rust_xlsxwriter): recap, OPD template, annotated error copy. Documents
+//! never recompute counts: they print the `Recap` the validator produced.
+
+pub mod corrections;
+mod id_text;
+mod sheet;
+pub mod pdf;
+pub mod template;
+pub mod xlsx;
+
+/// Why a document could not be written. Messages are Indonesian, for clerks.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("font bawaan tidak dapat dibaca: {0}")]
+    Font(String),
+    #[error("gagal menulis berkas Excel: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("perangkat daerah dengan kode '{0}' tidak ada dalam data pegawai")]
+    UnknownUnit(String),
+    #[error("masa berlaku surat edaran tidak memuat hari kerja")]
+    NoWorkingDays,
+    #[error("{0}")]
+    Invalid(String),
+}

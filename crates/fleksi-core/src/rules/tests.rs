@@ -1,0 +1,803 @@
+//! Tests of the rules engine: every finding code with a positive and a negative case, the
+//! cap boundary, Rejang Lebong's weekday caps, and the recap.
+
+use super::validate;
+use crate::finding::{a1, Finding, FindingCode, Severity};
+use crate::master::{Employee, Master, Unit};
+use crate::nip::Nip;
+use crate::policy::Policy;
+use crate::presets;
+use crate::recap::{Recap, Verdict};
+use crate::status::Status;
+use crate::submission::{Entry, Layout, ScheduleRow, Submission};
+use chrono::{NaiveDate, Weekday};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A valid PNS NIP with sequence `seq` (1–999).
+fn nip(seq: u32) -> Nip {
+    Nip::parse(&format!("198503122010011{seq:03}")).unwrap()
+}
+
+fn unit(code: &str, name: &str, abbr: Option<&str>, parent: Option<&str>) -> Unit {
+    Unit {
+        code: code.into(),
+        name: name.into(),
+        abbreviation: abbr.map(Into::into),
+        parent: parent.map(Into::into),
+    }
+}
+
+/// KOMINFO 15 staff (1–15), DINKES 3 (101–103) with its puskesmas PKM-CBD 2 (201–202),
+/// DISDIK 2 (301–302), SETDA 0.
+fn master() -> Master {
+    let units = vec![
+        unit(
+            "KOMINFO",
+            "Dinas Komunikasi, Informatika, Statistik dan Persandian",
+            Some("Diskominfosantik"),
+            None,
+        ),
+        unit("DINKES", "Dinas Kesehatan", Some("Dinkes"), None),
+        unit("PKM-CBD", "UPTD Puskesmas Cibadak", None, Some("DINKES")),
+        unit("DISDIK", "Dinas Pendidikan", Some("Disdik"), None),
+        unit("SETDA", "Sekretariat Daerah", Some("Setda"), None),
+    ];
+    let mut employees = Vec::new();
+    let mut add = |seqs: std::ops::RangeInclusive<u32>, unit: &str| {
+        for s in seqs {
+            employees.push(Employee {
+                nip: nip(s),
+                name: format!("Pegawai {s}"),
+                position: "Pranata Komputer".into(),
+                unit: unit.into(),
+                rank: None,
+            });
+        }
+    };
+    add(1..=15, "KOMINFO");
+    add(101..=103, "DINKES");
+    add(201..=202, "PKM-CBD");
+    add(301..=302, "DISDIK");
+    Master::new(units, employees)
+}
+
+fn lebak() -> Policy {
+    presets::by_id("lebak-2025-12").unwrap()
+}
+
+const LEBAK_DAYS: [(i32, u32, u32); 3] = [(2025, 12, 29), (2025, 12, 30), (2025, 12, 31)];
+
+fn lebak_days() -> Vec<NaiveDate> {
+    LEBAK_DAYS.iter().map(|&(y, m, x)| d(y, m, x)).collect()
+}
+
+/// A wide workbook: header on row 5 with dates from column F, one row per NIP from row 6,
+/// NIP in column B. `rows` are (NIP text, one raw status per date).
+fn wide(
+    file: &str,
+    unit: Option<&str>,
+    dates: &[NaiveDate],
+    rows: &[(String, Vec<&str>)],
+) -> Submission {
+    let rows = rows
+        .iter()
+        .enumerate()
+        .map(|(r, (text, statuses))| {
+            let row = 5 + r as u32;
+            ScheduleRow {
+                nip: Nip::parse(text).ok(),
+                nip_text: text.clone(),
+                nip_cell: a1(1, row),
+                name: format!("Baris {}", r + 1),
+                position: String::new(),
+                entries: dates
+                    .iter()
+                    .zip(statuses)
+                    .enumerate()
+                    .map(|(c, (date, raw))| Entry {
+                        date: *date,
+                        status: Status::parse(raw),
+                        raw: raw.to_string(),
+                        cell: a1(5 + c as u32, row),
+                        approved: None,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Submission {
+        file: file.into(),
+        sheet: "Jadwal".into(),
+        unit: unit.map(Into::into),
+        layout: Layout::Wide,
+        dates: dates.to_vec(),
+        date_cells: (0..dates.len()).map(|c| a1(5 + c as u32, 4)).collect(),
+        rows,
+        findings: vec![],
+    }
+}
+
+/// Rows for NIPs `seqs`, each with the same statuses.
+fn rows(
+    seqs: impl IntoIterator<Item = u32>,
+    statuses: &[&'static str],
+) -> Vec<(String, Vec<&'static str>)> {
+    seqs.into_iter()
+        .map(|s| (nip(s).as_str().to_string(), statuses.to_vec()))
+        .collect()
+}
+
+/// KOMINFO's 15 staff: the first `wfa` WFA on 30 December, everyone else WFO.
+fn kominfo(wfa: u32) -> Submission {
+    let mut r = rows(1..=wfa, &["WFO", "WFA", "WFO"]);
+    r.extend(rows(wfa + 1..=15, &["WFO", "WFO", "WFO"]));
+    wide("kominfo.xlsx", Some("KOMINFO"), &lebak_days(), &r)
+}
+
+fn run(policy: &Policy, subs: &[Submission]) -> (Vec<Finding>, Recap) {
+    validate(policy, &master(), subs)
+}
+
+fn with_code(findings: &[Finding], code: FindingCode) -> Vec<&Finding> {
+    findings.iter().filter(|f| f.code == code).collect()
+}
+
+fn codes(findings: &[Finding]) -> Vec<FindingCode> {
+    findings.iter().map(|f| f.code).collect()
+}
+
+#[test]
+fn a_clean_submission_has_no_findings() {
+    let (findings, recap) = run(&lebak(), &[kominfo(7)]);
+    assert_eq!(codes(&findings), vec![]);
+    let u = &recap.units[0];
+    assert_eq!(u.code, "KOMINFO");
+    assert!(u.submitted);
+    assert_eq!(u.total_staff, 15);
+    assert_eq!((u.days[1].wfo, u.days[1].wfa, u.days[1].other), (8, 7, 0));
+    assert_eq!(u.days[1].verdict, Verdict::Ok);
+    assert_eq!(u.days[1].cap_percent, Some(50));
+}
+
+#[test]
+fn import_findings_come_first() {
+    let mut s = kominfo(8);
+    s.findings
+        .push(Finding::new(FindingCode::StatusUnknown, "x", "y").at(
+            "kominfo.xlsx",
+            "Jadwal",
+            "G9",
+        ));
+    let (findings, _) = run(&lebak(), &[s]);
+    assert_eq!(
+        codes(&findings),
+        vec![FindingCode::StatusUnknown, FindingCode::WfaQuotaExceeded]
+    );
+}
+
+#[test]
+fn cap_boundary_7_of_15_passes_8_of_15_fails() {
+    let (ok, recap) = run(&lebak(), &[kominfo(7)]);
+    assert!(with_code(&ok, FindingCode::WfaQuotaExceeded).is_empty());
+    assert_eq!(recap.units[0].days[1].verdict, Verdict::Ok);
+
+    let (over, recap) = run(&lebak(), &[kominfo(8)]);
+    let f = with_code(&over, FindingCode::WfaQuotaExceeded);
+    assert_eq!(f.len(), 1, "one finding per unit-day");
+    let f = f[0];
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.file.as_deref(), Some("kominfo.xlsx"));
+    assert_eq!(f.sheet.as_deref(), Some("Jadwal"));
+    assert_eq!(
+        f.cell.as_deref(),
+        Some("G5"),
+        "the header cell of 30 December"
+    );
+    assert_eq!(f.unit.as_deref(), Some("KOMINFO"));
+    assert_eq!(f.date, Some(d(2025, 12, 30)));
+    assert!(
+        f.message.contains("WFA 8 dari 15 ASN = 53,3 % > 50 %"),
+        "{}",
+        f.message
+    );
+    assert!(f.hint.contains("paling banyak 7 orang"), "{}", f.hint);
+    assert_eq!(recap.units[0].days[1].verdict, Verdict::OverCap);
+    assert_eq!(recap.units[0].days[0].verdict, Verdict::Ok);
+}
+
+#[test]
+fn leave_can_count_toward_the_cap() {
+    let mut policy = lebak();
+    policy.leave_counts_toward_cap = true;
+    let mut r = rows(1..=6, &["WFO", "WFA", "WFO"]);
+    r.extend(rows(7..=8, &["WFO", "CUTI", "WFO"]));
+    r.extend(rows(9..=15, &["WFO", "WFO", "WFO"]));
+    let s = wide("kominfo.xlsx", Some("KOMINFO"), &lebak_days(), &r);
+    let (findings, recap) = run(&policy, std::slice::from_ref(&s));
+    let f = with_code(&findings, FindingCode::WfaQuotaExceeded);
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message.contains("8 dari 15 ASN = 53,3 %"),
+        "{}",
+        f[0].message
+    );
+    assert_eq!(recap.units[0].days[1].other, 2);
+    // Without the option the same schedule is within the cap.
+    let (findings, _) = run(&lebak(), &[s]);
+    assert!(with_code(&findings, FindingCode::WfaQuotaExceeded).is_empty());
+}
+
+#[test]
+fn rejang_lebong_friday_100_monday_50() {
+    let policy = presets::by_id("rejang-lebong-2026").unwrap();
+    let days = [d(2026, 4, 6), d(2026, 4, 10)]; // Monday, Friday
+    let s = wide(
+        "kominfo.xlsx",
+        Some("KOMINFO"),
+        &days,
+        &rows(1..=15, &["WFA", "WFA"]),
+    );
+    let (findings, recap) = run(&policy, &[s]);
+    let over = with_code(&findings, FindingCode::WfaQuotaExceeded);
+    assert_eq!(over.len(), 1);
+    assert_eq!(over[0].date, Some(d(2026, 4, 6)));
+    assert!(over[0].message.contains("15 dari 15 ASN = 100 % > 50 %"));
+    let u = &recap.units[0];
+    let fri = recap
+        .days
+        .iter()
+        .position(|x| *x == d(2026, 4, 10))
+        .unwrap();
+    let mon = recap.days.iter().position(|x| *x == d(2026, 4, 6)).unwrap();
+    assert_eq!(u.days[fri].verdict, Verdict::Ok);
+    assert_eq!(u.days[fri].cap_percent, Some(100));
+    assert_eq!(u.days[mon].verdict, Verdict::OverCap);
+    // Two WFA days in the week: within the weekly limit of 2.
+    assert!(with_code(&findings, FindingCode::WfaWeeklyLimit).is_empty());
+    // The other working days of the period exist in the recap but the file does not cover
+    // them: no status.missing for them, and nothing came for them.
+    assert!(with_code(&findings, FindingCode::StatusMissing).is_empty());
+    let tue = recap.days.iter().position(|x| *x == d(2026, 4, 7)).unwrap();
+    assert_eq!(u.days[tue].verdict, Verdict::NotSubmitted);
+    assert!(u.submitted);
+}
+
+#[test]
+fn weekly_limit_warns_once_per_person_week() {
+    let policy = presets::by_id("rejang-lebong-2026").unwrap();
+    let days = [d(2026, 4, 7), d(2026, 4, 9), d(2026, 4, 10), d(2026, 4, 13)];
+    let mut r = rows(1..=1, &["WFA", "WFA", "WFA", "WFA"]);
+    r.extend(rows(2..=2, &["WFA", "WFO", "WFA", "WFA"]));
+    r.extend(rows(3..=15, &["WFO", "WFO", "WFO", "WFO"]));
+    let (findings, _) = run(&policy, &[wide("k.xlsx", Some("KOMINFO"), &days, &r)]);
+    let w = with_code(&findings, FindingCode::WfaWeeklyLimit);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].severity, Severity::Warning);
+    assert_eq!(w[0].nip.as_deref(), Some(nip(1).as_str()));
+    assert_eq!(
+        w[0].cell.as_deref(),
+        Some("H6"),
+        "the third WFA of the week"
+    );
+    assert!(w[0].message.contains("WFA 3 hari"), "{}", w[0].message);
+    assert!(w[0].message.contains("6 April 2026 – 10 April 2026"));
+    // Off for the 3-day holiday policies.
+    let mut lebak = lebak();
+    lebak.weekly_wfa_limit = None;
+    let s = wide(
+        "k.xlsx",
+        Some("KOMINFO"),
+        &lebak_days(),
+        &rows(1..=1, &["WFA", "WFA", "WFA"]),
+    );
+    let (findings, _) = run(&lebak, &[s]);
+    assert!(with_code(&findings, FindingCode::WfaWeeklyLimit).is_empty());
+}
+
+#[test]
+fn exempt_unit_with_wfa() {
+    // Puskesmas under Dinkes is exempt under Lebak.
+    let s = wide(
+        "pkm.xlsx",
+        Some("PKM-CBD"),
+        &lebak_days(),
+        &rows(201..=202, &["WFO", "WFA", "WFO"]),
+    );
+    let (findings, recap) = run(&lebak(), &[s]);
+    let f = with_code(&findings, FindingCode::WfaExemptUnit);
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].cell.as_deref(), Some("G6"));
+    assert_eq!(f[0].nip.as_deref(), Some(nip(201).as_str()));
+    assert!(
+        f[0].message
+            .contains("UPTD Puskesmas Cibadak dikecualikan dari WFA (tetap WFO)"),
+        "{}",
+        f[0].message
+    );
+    let pkm = recap.units.iter().find(|u| u.code == "PKM-CBD").unwrap();
+    assert!(pkm.exempt);
+    assert_eq!(pkm.days[1].verdict, Verdict::Exempt);
+    assert!(with_code(&findings, FindingCode::WfaQuotaExceeded).is_empty());
+    // Listed only through its parent: the message says so.
+    let mut policy = lebak();
+    policy.exempt = vec![crate::policy::UnitMatcher::Name("dinas kesehatan".into())];
+    let s = wide(
+        "pkm.xlsx",
+        Some("PKM-CBD"),
+        &lebak_days(),
+        &rows(201..=201, &["WFA", "WFO", "WFO"]),
+    );
+    let (findings, _) = run(&policy, &[s]);
+    let f = with_code(&findings, FindingCode::WfaExemptUnit);
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message
+            .contains("UPTD Puskesmas Cibadak berada di bawah Dinas Kesehatan yang dikecualikan"),
+        "{}",
+        f[0].message
+    );
+
+    // Negative: WFO only in the puskesmas; WFA in a unit that is not exempt.
+    let s = wide(
+        "pkm.xlsx",
+        Some("PKM-CBD"),
+        &lebak_days(),
+        &rows(201..=202, &["WFO", "WFO", "WFO"]),
+    );
+    let s2 = wide(
+        "disdik.xlsx",
+        Some("DISDIK"),
+        &lebak_days(),
+        &rows(301..=302, &["WFO", "WFA", "WFO"]),
+    );
+    let (findings, _) = run(&lebak(), &[s, s2]);
+    assert!(with_code(&findings, FindingCode::WfaExemptUnit).is_empty());
+}
+
+#[test]
+fn wfa_on_a_weekday_not_allowed() {
+    let mut policy = lebak();
+    policy.wfa_weekdays = vec![Weekday::Mon];
+    let s = wide(
+        "k.xlsx",
+        Some("KOMINFO"),
+        &lebak_days(),
+        &[
+            rows(1..=1, &["WFA", "WFA", "WFO"]),
+            rows(2..=15, &["WFO"; 3]),
+        ]
+        .concat(),
+    );
+    let (findings, _) = run(&policy, &[s]);
+    let f = with_code(&findings, FindingCode::WfaDayNotAllowed);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].date, Some(d(2025, 12, 30)));
+    assert_eq!(f[0].cell.as_deref(), Some("G6"));
+    assert!(f[0]
+        .message
+        .contains("hanya membolehkan WFA pada hari Senin"));
+    // Every weekday allowed when the list is empty.
+    let (findings, _) = run(&lebak(), &[kominfo(3)]);
+    assert!(with_code(&findings, FindingCode::WfaDayNotAllowed).is_empty());
+}
+
+#[test]
+fn approval_missing() {
+    let policy = presets::by_id("kab-bekasi-2025-03").unwrap();
+    let days = [d(2025, 3, 24), d(2025, 3, 25)];
+    let mut s = wide(
+        "k.xlsx",
+        Some("KOMINFO"),
+        &days,
+        &[rows(1..=3, &["WFA", "WFO"]), rows(4..=15, &["WFO", "WFO"])].concat(),
+    );
+    s.rows[0].entries[0].approved = Some(true);
+    s.rows[1].entries[0].approved = Some(false);
+    let (findings, _) = run(&policy, std::slice::from_ref(&s));
+    let f = with_code(&findings, FindingCode::ApprovalMissing);
+    assert_eq!(f.len(), 2, "NIP 2 refused, NIP 3 without a column");
+    assert_eq!(f[0].nip.as_deref(), Some(nip(2).as_str()));
+    assert!(f[0].message.contains("belum disetujui"));
+    assert!(f[1].message.contains("tanpa kolom persetujuan"));
+    // No cap in Kab. Bekasi: 3 of 15 WFA never over.
+    assert!(with_code(&findings, FindingCode::WfaQuotaExceeded).is_empty());
+    // Not required by Lebak.
+    let (findings, _) = run(&lebak(), &[kominfo(3)]);
+    assert!(with_code(&findings, FindingCode::ApprovalMissing).is_empty());
+}
+
+#[test]
+fn duplicate_nip_in_one_submission() {
+    let mut r = rows(1..=15, &["WFO"; 3]);
+    r.push((format!("NIP. {}", nip(4).grouped()), vec!["WFA"; 3]));
+    let (findings, recap) = run(
+        &lebak(),
+        &[wide("k.xlsx", Some("KOMINFO"), &lebak_days(), &r)],
+    );
+    let f = with_code(&findings, FindingCode::NipDuplicate);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].cell.as_deref(), Some("B21"));
+    assert!(
+        f[0].message.contains("sel B9 dan sel B21"),
+        "{}",
+        f[0].message
+    );
+    assert_eq!(
+        recap.units[0].days[0].wfa, 0,
+        "the duplicate row is not counted"
+    );
+    let (findings, _) = run(&lebak(), &[kominfo(0)]);
+    assert!(with_code(&findings, FindingCode::NipDuplicate).is_empty());
+}
+
+#[test]
+fn unknown_nip_and_unit_less_submission() {
+    let stranger = "199001012015031001".to_string();
+    let mut r = rows(1..=15, &["WFO"; 3]);
+    r.push((stranger.clone(), vec!["WFA"; 3]));
+    let (findings, recap) = run(
+        &lebak(),
+        &[wide("k.xlsx", Some("KOMINFO"), &lebak_days(), &r)],
+    );
+    let f = with_code(&findings, FindingCode::NipUnknown);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].nip.as_deref(), Some(stranger.as_str()));
+    assert_eq!(f[0].cell.as_deref(), Some("B21"));
+    assert_eq!(recap.units[0].days[0].wfa, 0);
+    assert!(with_code(&run(&lebak(), &[kominfo(2)]).0, FindingCode::NipUnknown).is_empty());
+
+    // Without a unit: NIP checks still run, unit rules do not, nothing is counted.
+    let r = [rows(1..=15, &["WFA"; 3]), vec![(stranger, vec!["WFO"; 3])]].concat();
+    let (findings, recap) = run(&lebak(), &[wide("x.xlsx", None, &lebak_days(), &r)]);
+    assert_eq!(codes(&findings), vec![FindingCode::NipUnknown]);
+    assert!(recap.units.iter().all(|u| !u.submitted));
+}
+
+#[test]
+fn nip_of_another_unit() {
+    let r = [rows(1..=15, &["WFO"; 3]), rows(301..=301, &["WFA"; 3])].concat();
+    let (findings, recap) = run(
+        &lebak(),
+        &[wide("k.xlsx", Some("KOMINFO"), &lebak_days(), &r)],
+    );
+    let f = with_code(&findings, FindingCode::NipOtherUnit);
+    assert_eq!(f.len(), 1);
+    assert!(f[0]
+        .message
+        .contains("terdaftar di Dinas Pendidikan, bukan di Dinas Komunikasi"));
+    let disdik = recap.units.iter().find(|u| u.code == "DISDIK").unwrap();
+    assert!(!disdik.submitted);
+    assert_eq!(disdik.days[0].wfa, 0);
+
+    // A child unit's staff in the parent's workbook are accepted and counted for the child.
+    let r = [rows(101..=103, &["WFO"; 3]), rows(201..=202, &["WFO"; 3])].concat();
+    let (findings, recap) = run(
+        &lebak(),
+        &[wide("dinkes.xlsx", Some("DINKES"), &lebak_days(), &r)],
+    );
+    assert_eq!(codes(&findings), vec![]);
+    let pkm = recap.units.iter().find(|u| u.code == "PKM-CBD").unwrap();
+    assert!(pkm.submitted);
+    assert_eq!(pkm.days[0].wfo, 2);
+    let dinkes = recap.units.iter().find(|u| u.code == "DINKES").unwrap();
+    assert_eq!(dinkes.days[0].wfo, 3);
+}
+
+#[test]
+fn employee_missing_from_the_schedule() {
+    let s = wide(
+        "k.xlsx",
+        Some("KOMINFO"),
+        &lebak_days(),
+        &rows(1..=13, &["WFO"; 3]),
+    );
+    let (findings, recap) = run(&lebak(), &[s]);
+    let f = with_code(&findings, FindingCode::EmployeeMissing);
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(f[0].nip.as_deref(), Some(nip(14).as_str()));
+    assert_eq!(f[0].unit.as_deref(), Some("KOMINFO"));
+    assert_eq!(f[0].file.as_deref(), Some("k.xlsx"));
+    let staff = &recap.units[0].staff;
+    assert_eq!(staff.len(), 15, "every master employee is in the recap");
+    assert_eq!(staff[13].statuses, vec![None, None, None]);
+    assert_eq!(staff[0].statuses, vec![Some(Status::Wfo); 3]);
+    assert!(with_code(
+        &run(&lebak(), &[kominfo(0)]).0,
+        FindingCode::EmployeeMissing
+    )
+    .is_empty());
+}
+
+#[test]
+fn blank_status_on_a_covered_working_day() {
+    let r = [rows(1..=1, &["WFO", "", "-"]), rows(2..=15, &["WFO"; 3])].concat();
+    let (findings, _) = run(
+        &lebak(),
+        &[wide("k.xlsx", Some("KOMINFO"), &lebak_days(), &r)],
+    );
+    let f = with_code(&findings, FindingCode::StatusMissing);
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].cell.as_deref(), Some("G6"));
+    assert_eq!(f[1].cell.as_deref(), Some("H6"));
+    assert_eq!(f[0].date, Some(d(2025, 12, 30)));
+    // The importer left no entry for a cell: the cell is still placed (column × row).
+    let mut s = kominfo(0);
+    s.rows[2].entries.remove(2);
+    let (findings, _) = run(&lebak(), &[s]);
+    let f = with_code(&findings, FindingCode::StatusMissing);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].cell.as_deref(), Some("H8"));
+    // Blanks on a Saturday are fine; an unknown status is the importer's finding.
+    let days = [d(2025, 12, 27), d(2025, 12, 29)];
+    let r = [rows(1..=1, &["", "libur"]), rows(2..=15, &["-", "WFO"])].concat();
+    let (findings, _) = run(&lebak(), &[wide("k.xlsx", Some("KOMINFO"), &days, &r)]);
+    assert!(with_code(&findings, FindingCode::StatusMissing).is_empty());
+}
+
+#[test]
+fn dates_outside_the_period() {
+    let days = [d(2025, 12, 29), d(2026, 1, 2)];
+    let r = rows(1..=15, &["WFO", "WFA"]);
+    let (findings, recap) = run(&lebak(), &[wide("k.xlsx", Some("KOMINFO"), &days, &r)]);
+    let f = with_code(&findings, FindingCode::DateOutsidePeriod);
+    assert_eq!(f.len(), 1, "one finding per date column");
+    assert_eq!(f[0].cell.as_deref(), Some("G5"));
+    assert_eq!(f[0].date, Some(d(2026, 1, 2)));
+    assert!(
+        f[0].message.contains("Jumat, 2 Januari 2026"),
+        "{}",
+        f[0].message
+    );
+    assert!(f[0].message.contains("15 status"), "{}", f[0].message);
+    assert_eq!(recap.units[0].days.iter().map(|x| x.wfa).sum::<u32>(), 0);
+    assert!(with_code(
+        &run(&lebak(), &[kominfo(0)]).0,
+        FindingCode::DateOutsidePeriod
+    )
+    .is_empty());
+}
+
+#[test]
+fn statuses_on_non_working_days() {
+    let mut policy = lebak();
+    policy.start = d(2025, 12, 24);
+    let days = [d(2025, 12, 25), d(2025, 12, 27), d(2025, 12, 29)];
+    let r = [
+        rows(1..=2, &["WFO", "WFO", "WFO"]),
+        rows(3..=15, &["", "-", "WFO"]),
+    ]
+    .concat();
+    let (findings, _) = run(&policy, &[wide("k.xlsx", Some("KOMINFO"), &days, &r)]);
+    let f = with_code(&findings, FindingCode::DateNonWorking);
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(f[0].cell.as_deref(), Some("F5"));
+    assert!(
+        f[0].message
+            .contains("2 status tertulis pada Kamis, 25 Desember 2025, bukan hari kerja (Libur nasional: Kelahiran Yesus Kristus (Natal))"),
+        "{}",
+        f[0].message
+    );
+    assert!(f[1].message.contains("(Sabtu)"));
+    // Blanks and dashes on days off are fine.
+    let r = rows(1..=15, &["", "-", "WFO"]);
+    let (findings, _) = run(&policy, &[wide("k.xlsx", Some("KOMINFO"), &days, &r)]);
+    assert_eq!(codes(&findings), vec![]);
+}
+
+#[test]
+fn double_booking_across_submissions() {
+    // PKM-CBD staff listed by Dinkes (accepted as its child unit) and by the puskesmas.
+    let dinkes = wide(
+        "dinkes.xlsx",
+        Some("DINKES"),
+        &lebak_days(),
+        &[rows(101..=103, &["WFO"; 3]), rows(201..=201, &["WFO"; 3])].concat(),
+    );
+    let pkm = wide(
+        "pkm.xlsx",
+        Some("PKM-CBD"),
+        &lebak_days(),
+        &rows(201..=202, &["WFO", "SAKIT", "WFO"]),
+    );
+    let (findings, recap) = run(&lebak(), &[dinkes.clone(), pkm]);
+    let f = with_code(&findings, FindingCode::EmployeeDoubleBooked);
+    assert_eq!(f.len(), 3, "one per day");
+    assert_eq!(f[0].file.as_deref(), Some("pkm.xlsx"));
+    assert_eq!(f[0].cell.as_deref(), Some("F6"));
+    assert!(
+        f[0].message.contains("dinkes.xlsx sel F9"),
+        "{}",
+        f[0].message
+    );
+    let pkm_recap = recap.units.iter().find(|u| u.code == "PKM-CBD").unwrap();
+    assert_eq!(pkm_recap.days[1].wfo, 1, "the first schedule wins");
+    assert_eq!(pkm_recap.days[1].other, 1);
+    // Negative: each unit lists its own staff.
+    let pkm = wide(
+        "pkm.xlsx",
+        Some("PKM-CBD"),
+        &lebak_days(),
+        &rows(201..=202, &["WFO"; 3]),
+    );
+    let dinkes = wide(
+        "dinkes.xlsx",
+        Some("DINKES"),
+        &lebak_days(),
+        &rows(101..=103, &["WFO"; 3]),
+    );
+    let (findings, _) = run(&lebak(), &[dinkes, pkm]);
+    assert_eq!(codes(&findings), vec![]);
+}
+
+#[test]
+fn a_later_submission_replaces_an_earlier_one() {
+    let first = kominfo(9);
+    let mut second = kominfo(2);
+    second.file = "kominfo-revisi.xlsx".into();
+    let (findings, recap) = run(&lebak(), &[first, second]);
+    assert_eq!(
+        codes(&findings),
+        vec![],
+        "no double booking with the replaced file"
+    );
+    assert_eq!(recap.units[0].days[1].wfa, 2);
+}
+
+#[test]
+fn recap_covers_every_master_unit() {
+    let (_, recap) = run(&lebak(), &[kominfo(8)]);
+    assert_eq!(recap.days, lebak_days());
+    let codes: Vec<&str> = recap.units.iter().map(|u| u.code.as_str()).collect();
+    assert_eq!(codes, ["KOMINFO", "DINKES", "PKM-CBD", "DISDIK", "SETDA"]);
+    let verdicts: Vec<Verdict> = recap.units.iter().map(|u| u.days[1].verdict).collect();
+    assert_eq!(
+        verdicts,
+        [
+            Verdict::OverCap,
+            Verdict::Exempt,
+            Verdict::Exempt,
+            Verdict::NotSubmitted,
+            Verdict::NotSubmitted
+        ]
+    );
+    assert_eq!(recap.not_submitted().count(), 4);
+    assert_eq!(recap.units[4].total_staff, 0);
+    assert!(recap.units[4].staff.is_empty());
+}
+
+#[test]
+fn every_rule_finding_is_placed() {
+    let policy = presets::by_id("kab-bekasi-2025-03").unwrap();
+    let days = [d(2025, 3, 22), d(2025, 3, 24), d(2025, 4, 14)];
+    let r = [
+        rows(1..=3, &["WFO", "WFA", "WFA"]),
+        rows(4..=4, &["", "", ""]),
+        rows(301..=301, &["WFO"; 3]),
+        rows(3..=3, &["WFO"; 3]),
+    ]
+    .concat();
+    let (findings, _) = run(&policy, &[wide("k.xlsx", Some("KOMINFO"), &days, &r)]);
+    assert!(findings.len() >= 5);
+    for f in &findings {
+        assert_eq!(f.file.as_deref(), Some("k.xlsx"), "{f:?}");
+        assert_eq!(f.sheet.as_deref(), Some("Jadwal"), "{f:?}");
+        assert!(!f.message.is_empty() && !f.hint.is_empty(), "{f:?}");
+        if f.code != FindingCode::EmployeeMissing {
+            assert!(f.cell.is_some(), "{f:?}");
+        }
+        if let Some(n) = &f.nip {
+            assert_eq!(n.len(), 18, "{f:?}");
+        }
+    }
+}
+
+#[test]
+fn long_layout_without_date_cells_still_counts() {
+    let mut s = kominfo(8);
+    s.layout = Layout::Long;
+    s.dates.clear();
+    s.date_cells.clear();
+    let (findings, recap) = run(&lebak(), &[s]);
+    assert_eq!(recap.units[0].days[1].wfa, 8);
+    let f = with_code(&findings, FindingCode::WfaQuotaExceeded);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].cell, None, "no header cell to point at");
+    assert!(with_code(&findings, FindingCode::StatusMissing).is_empty());
+}
+
+#[test]
+fn exempt_position_with_wfa() {
+    let mut policy = presets::by_id("pesisir-barat-2025-08").unwrap();
+    policy.exempt_positions = vec!["Pranata Komputer".into()];
+    let days = [d(2025, 8, 4)];
+    let mut s = wide("k.xlsx", Some("KOMINFO"), &days, &rows(1..=15, &["WFO"]));
+    s.rows[0].entries[0] = Entry {
+        status: Some(Status::Wfa),
+        raw: "WFA".into(),
+        approved: Some(true),
+        ..s.rows[0].entries[0].clone()
+    };
+    let (findings, _) = run(&policy, std::slice::from_ref(&s));
+    let f = with_code(&findings, FindingCode::WfaExemptUnit);
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message
+            .contains("jabatan \"Pranata Komputer\" dikecualikan"),
+        "{}",
+        f[0].message
+    );
+    policy.exempt_positions = vec!["Bidan".into()];
+    let (findings, _) = run(&policy, &[s]);
+    assert_eq!(codes(&findings), vec![]);
+}
+
+#[test]
+fn long_layout_missing_date_points_at_the_nip() {
+    let mut s = kominfo(0);
+    s.layout = Layout::Long;
+    s.rows[2].entries.remove(2);
+    let (findings, _) = run(&lebak(), &[s]);
+    let f = with_code(&findings, FindingCode::StatusMissing);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].cell.as_deref(), Some("B8"));
+    assert_eq!(f[0].date, Some(d(2025, 12, 31)));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const CODES: [&str; 9] = ["WFO", "WFA", "wfh", "CUTI", "S", "DL", "", "-", "libur"];
+
+    proptest! {
+        /// Counts equal an independent tally of the schedule, and the quota finding fires on
+        /// exactly the days where WFA × 100 > 15 × 50.
+        #[test]
+        fn counts_and_quota_match_a_direct_tally(
+            grid in prop::collection::vec(prop::collection::vec(0usize..CODES.len(), 3), 15)
+        ) {
+            let r: Vec<(String, Vec<&str>)> = grid
+                .iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    (nip(i as u32 + 1).as_str().to_string(), row.iter().map(|&c| CODES[c]).collect())
+                })
+                .collect();
+            let s = wide("k.xlsx", Some("KOMINFO"), &lebak_days(), &r);
+            let (findings, recap) = run(&lebak(), &[s]);
+            let u = &recap.units[0];
+            let mut over_days = 0;
+            for day in 0..3 {
+                let col: Vec<Option<Status>> =
+                    grid.iter().map(|row| Status::parse(CODES[row[day]])).collect();
+                let wfo = col.iter().filter(|s| **s == Some(Status::Wfo)).count() as u32;
+                let wfa = col.iter().filter(|s| **s == Some(Status::Wfa)).count() as u32;
+                let other = col.iter().filter(|s| s.is_some_and(Status::is_other)).count() as u32;
+                prop_assert_eq!((u.days[day].wfo, u.days[day].wfa, u.days[day].other), (wfo, wfa, other));
+                let over = wfa * 100 > 15 * 50;
+                prop_assert_eq!(u.days[day].verdict == Verdict::OverCap, over);
+                over_days += u32::from(over);
+                let blanks = grid.iter().filter(|row| Status::is_blank(CODES[row[day]])).count();
+                let missing = findings
+                    .iter()
+                    .filter(|f| f.code == FindingCode::StatusMissing && f.date == Some(lebak_days()[day]))
+                    .count();
+                prop_assert_eq!(missing, blanks);
+            }
+            prop_assert_eq!(
+                with_code(&findings, FindingCode::WfaQuotaExceeded).len() as u32,
+                over_days
+            );
+            for (i, staff) in u.staff.iter().enumerate() {
+                let expected: Vec<Option<Status>> =
+                    grid[i].iter().map(|&c| Status::parse(CODES[c])).collect();
+                prop_assert_eq!(&staff.statuses, &expected);
+            }
+        }
+    }
+}

@@ -1,0 +1,565 @@
+//! One OPD worksheet → `Submission`: finds the header row below the title rows, tells wide
+//! from long layout, reads date headers, decides the unit (title, sheet name, file name,
+//! unit column, the NIPs' units in the master), reads the staff rows up to the totals and
+//! signature block, and reports NIP and status problems with their cells.
+
+use crate::cells::{self, key, NipRead};
+use crate::dates::{self, DateText};
+use crate::headers::{classify, Role};
+use crate::unit_match::UnitMatcher;
+use crate::workbook::Sheet;
+use calamine::Data;
+use chrono::NaiveDate;
+use fleksi_core::finding::a1;
+use fleksi_core::{
+    Entry, Finding, FindingCode, Layout, Master, Policy, ScheduleRow, Severity, Status, Submission,
+};
+use std::collections::HashMap;
+
+/// How far below the top the header row may be.
+const HEADER_SCAN_ROWS: u32 = 60;
+
+const STATUS_HINT: &str = "Gunakan salah satu kode: WFO, WFA, C/CUTI, S/SAKIT, DL, I/IZIN, TB; \
+kosongkan atau isi '-' untuk hari libur.";
+const NIP_HINT: &str =
+    "Tulis NIP lengkap 18 angka sesuai data kepegawaian (format sel sebagai Teks).";
+
+/// The located table of a sheet.
+#[derive(Debug, Clone)]
+struct Table {
+    header_row: u32,
+    first_data_row: u32,
+    layout: Layout,
+    nip: u32,
+    name: Option<u32>,
+    position: Option<u32>,
+    unit: Option<u32>,
+    approval: Option<u32>,
+    /// Long layout: date and status columns.
+    date: Option<u32>,
+    status: Option<u32>,
+    /// Wide layout: (column, date, header cell).
+    date_cols: Vec<(u32, NaiveDate, String)>,
+}
+
+/// Why no table was found on a sheet.
+#[derive(Debug, Clone)]
+pub struct NoTable {
+    /// A near miss: the NIP header was found but no date/status columns.
+    pub nip_cell: Option<String>,
+}
+
+/// Columns with a known role in a row.
+fn roles_in_row(sheet: &Sheet, row: u32, c0: u32, c1: u32) -> Vec<(u32, Role)> {
+    (c0..=c1)
+        .filter_map(|c| match sheet.cell(row, c) {
+            Data::String(s) => classify(s).map(|r| (c, r)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Date headers in a row (columns without a role), resolved against the policy period.
+fn date_cols_in_row(
+    sheet: &Sheet,
+    row: u32,
+    c0: u32,
+    c1: u32,
+    roles: &[(u32, Role)],
+    policy: &Policy,
+) -> Vec<(u32, NaiveDate, String)> {
+    let mut out = Vec::new();
+    let mut prev: Option<NaiveDate> = None;
+    for c in c0..=c1 {
+        if roles.iter().any(|(rc, _)| *rc == c) {
+            continue;
+        }
+        let Some(dt) = dates::parse_cell(sheet.cell(row, c)) else {
+            continue;
+        };
+        if let Some(d) = dates::resolve(dt, policy.start, policy.end, prev) {
+            out.push((c, d, a1(c, row)));
+            prev = Some(d);
+        }
+    }
+    // Bare small numbers only count as days when several of them run in order.
+    let bare = (c0..=c1)
+        .filter(|&c| {
+            matches!(
+                dates::parse_cell(sheet.cell(row, c)),
+                Some(DateText::DayOnly(_))
+            )
+        })
+        .count();
+    if bare > 0 && bare == out.len() && bare < 2 {
+        out.clear();
+    }
+    out
+}
+
+fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
+    let Some(((r0, c0), (r1, c1))) = sheet.bounds() else {
+        return Err(NoTable { nip_cell: None });
+    };
+    let mut near_miss = None;
+    for row in r0..=r1.min(r0 + HEADER_SCAN_ROWS) {
+        let roles = roles_in_row(sheet, row, c0, c1);
+        let col = |role: Role| roles.iter().find(|(_, r)| *r == role).map(|(c, _)| *c);
+        let Some(nip) = col(Role::Nip) else {
+            continue;
+        };
+        let mut table = Table {
+            header_row: row,
+            first_data_row: row + 1,
+            layout: Layout::Wide,
+            nip,
+            name: col(Role::Name),
+            position: col(Role::Position),
+            unit: col(Role::Unit).or(col(Role::UnitCode)),
+            approval: col(Role::Approval),
+            date: col(Role::Date),
+            status: col(Role::Status),
+            date_cols: date_cols_in_row(sheet, row, c0, c1, &roles, policy),
+        };
+        if table.date_cols.is_empty() && row < r1 {
+            // Two-level header: dates in the row below a merged `TANGGAL` cell. A column
+            // numbering row (`1 2 3 …`) has numbers under NIP too, so it does not count.
+            let below_nip = cells::text(sheet.cell(row + 1, nip));
+            if below_nip.is_empty() {
+                let sub_roles = roles_in_row(sheet, row + 1, c0, c1);
+                let sub = date_cols_in_row(sheet, row + 1, c0, c1, &sub_roles, policy);
+                if !sub.is_empty() {
+                    table.date_cols = sub;
+                    table.first_data_row = row + 2;
+                }
+            }
+        }
+        if !table.date_cols.is_empty() {
+            return Ok(table);
+        }
+        if table.date.is_some() && table.status.is_some() {
+            table.layout = Layout::Long;
+            return Ok(table);
+        }
+        near_miss.get_or_insert(a1(nip, row));
+    }
+    Err(NoTable {
+        nip_cell: near_miss,
+    })
+}
+
+/// The unit named in the title rows (`PERANGKAT DAERAH : …`): (text, cell).
+fn title_unit(sheet: &Sheet, last_row: u32) -> Option<(String, String)> {
+    let ((r0, c0), (_, c1)) = sheet.bounds()?;
+    for row in r0..=last_row {
+        for col in c0..=c1 {
+            let Data::String(s) = sheet.cell(row, col) else {
+                continue;
+            };
+            let (label, rest) = match s.split_once(':') {
+                Some((l, r)) => (l, r.trim()),
+                None => (s.as_str(), ""),
+            };
+            let label = key(label);
+            let is_label = matches!(
+                label.as_str(),
+                "PERANGKAT DAERAH"
+                    | "UNIT KERJA"
+                    | "OPD"
+                    | "SKPD"
+                    | "NAMA OPD"
+                    | "NAMA UNIT"
+                    | "NAMA UNIT KERJA"
+                    | "NAMA PERANGKAT DAERAH"
+                    | "UNIT"
+                    | "SATUAN KERJA"
+                    | "INSTANSI"
+            );
+            if !is_label {
+                continue;
+            }
+            if !rest.is_empty() {
+                return Some((rest.to_string(), a1(col, row)));
+            }
+            // The value in a later cell of the same row (skipping a lone `:`).
+            for c in col + 1..=c1 {
+                let t = cells::text(sheet.cell(row, c));
+                let t = t.trim().trim_start_matches(':').trim();
+                if !t.is_empty() {
+                    return Some((t.to_string(), a1(c, row)));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A staff row as read, before the unit is known.
+struct RawRow {
+    row: u32,
+    nip: NipRead,
+    nip_text: String,
+    name: String,
+    position: String,
+    unit_text: String,
+    entries: Vec<Entry>,
+}
+
+/// Rows that end the table: totals, percentages, the signature block.
+fn ends_table(text: &str) -> bool {
+    let k = key(text);
+    let first = k.split(' ').next().unwrap_or("");
+    matches!(
+        first,
+        "JUMLAH" | "TOTAL" | "JML" | "PERSENTASE" | "PROSENTASE" | "MENGETAHUI" | "REKAPITULASI"
+    ) || text.trim_start().starts_with('%')
+}
+
+fn status_entry(d: &Data, date: NaiveDate, cell: String, approved: Option<bool>) -> Entry {
+    let raw = cells::text(d).into_owned();
+    let status = if Status::is_blank(&raw) {
+        None
+    } else {
+        Status::parse(&raw)
+    };
+    Entry {
+        date,
+        status,
+        raw,
+        cell,
+        approved,
+    }
+}
+
+fn is_small_number(d: &Data) -> bool {
+    let t = cells::text(d);
+    let t = t.trim().trim_start_matches('(').trim_end_matches(')');
+    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
+    let Some((_, (r1, c1))) = sheet.bounds() else {
+        return Vec::new();
+    };
+    let text_at = |row: u32, col: Option<u32>| -> String {
+        col.map(|c| cells::text(sheet.cell(row, c)).into_owned())
+            .unwrap_or_default()
+    };
+    let label_cols: Vec<u32> = {
+        let mut v = vec![t.nip];
+        v.extend(t.name);
+        let first = sheet.bounds().map(|((_, c0), _)| c0).unwrap_or(0);
+        v.push(first);
+        if first < c1 {
+            v.push(first + 1);
+        }
+        v
+    };
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut long_index: HashMap<String, usize> = HashMap::new();
+    for row in t.first_data_row..=r1 {
+        let nip_cell = sheet.cell(row, t.nip);
+        let nip_text = cells::text(nip_cell).into_owned();
+        let name = text_at(row, t.name);
+        let nip_read = cells::nip(nip_cell);
+        let nip_valid = matches!(nip_read, NipRead::Valid(_) | NipRead::Lossy { .. });
+        if !nip_valid
+            && label_cols
+                .iter()
+                .any(|&c| ends_table(&cells::text(sheet.cell(row, c))))
+        {
+            break;
+        }
+        if nip_text.is_empty() && name.is_empty() {
+            continue;
+        }
+        if is_small_number(nip_cell) && t.name.is_none_or(|c| is_small_number(sheet.cell(row, c))) {
+            continue; // column numbering row `(1) (2) (3)`
+        }
+        let approved = t.approval.map(|c| cells::approved(sheet.cell(row, c)));
+        let entries: Vec<Entry> = match t.layout {
+            Layout::Wide => t
+                .date_cols
+                .iter()
+                .map(|(c, date, _)| status_entry(sheet.cell(row, *c), *date, a1(*c, row), approved))
+                .collect(),
+            Layout::Long => {
+                let (Some(dc), Some(sc)) = (t.date, t.status) else {
+                    continue;
+                };
+                let date = dates::parse_cell(sheet.cell(row, dc))
+                    .and_then(|dt| dates::resolve(dt, policy.start, policy.end, None));
+                match date {
+                    Some(date) => vec![status_entry(
+                        sheet.cell(row, sc),
+                        date,
+                        a1(sc, row),
+                        approved,
+                    )],
+                    None => Vec::new(),
+                }
+            }
+        };
+        let any_status = entries.iter().any(|e| e.status.is_some());
+        let staff = (!nip_text.is_empty() && !name.is_empty())
+            || (nip_valid && any_status)
+            || (!name.is_empty() && any_status);
+        if !staff {
+            continue;
+        }
+        if t.layout == Layout::Long && !nip_text.is_empty() {
+            if let Some(&i) = long_index.get(&nip_text) {
+                rows[i].entries.extend(entries);
+                continue;
+            }
+            long_index.insert(nip_text.clone(), rows.len());
+        }
+        rows.push(RawRow {
+            row,
+            nip: nip_read,
+            nip_text,
+            name,
+            position: text_at(row, t.position),
+            unit_text: text_at(row, t.unit),
+            entries,
+        });
+    }
+    rows
+}
+
+/// Decides the unit: title, sheet name, file name, unit column, then the NIPs' units.
+fn decide_unit<'m>(
+    file: &str,
+    sheet: &Sheet,
+    title: Option<&(String, String)>,
+    rows: &[RawRow],
+    master: &'m Master,
+    matcher: &UnitMatcher<'m>,
+) -> Option<&'m str> {
+    if let Some(u) = title.and_then(|(text, _)| matcher.find(text)) {
+        return Some(u);
+    }
+    if let Some(u) = matcher.find(&sheet.name) {
+        return Some(u);
+    }
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(u) = matcher.find(&stem) {
+        return Some(u);
+    }
+    let mut votes: HashMap<&'m str, usize> = HashMap::new();
+    for r in rows {
+        if let Some(u) = matcher.exact(&r.unit_text) {
+            *votes.entry(u).or_default() += 1;
+        }
+    }
+    if let Some(u) = majority(&votes, rows.len()) {
+        return Some(u);
+    }
+    votes.clear();
+    let mut known = 0;
+    for r in rows {
+        if let NipRead::Valid(n) = &r.nip {
+            if let Some(e) = master.employee(n) {
+                known += 1;
+                if let Some(u) = master.unit(&e.unit) {
+                    *votes.entry(u.code.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    majority(&votes, known)
+}
+
+/// The most voted unit when it has at least half of `total`.
+fn majority<'m>(votes: &HashMap<&'m str, usize>, total: usize) -> Option<&'m str> {
+    let (&u, &n) = votes
+        .iter()
+        .max_by_key(|(u, n)| (**n, std::cmp::Reverse(**u)))?;
+    (total > 0 && n * 2 >= total).then_some(u)
+}
+
+/// Reads one worksheet; `Err` when it holds no schedule table.
+pub fn read_sheet(
+    file: &str,
+    sheet: &Sheet,
+    policy: &Policy,
+    master: &Master,
+) -> Result<Submission, NoTable> {
+    let table = find_table(sheet, policy)?;
+    let title = table
+        .header_row
+        .checked_sub(1)
+        .and_then(|last| title_unit(sheet, last));
+    let raw = read_rows(sheet, &table, policy);
+    let matcher = UnitMatcher::new(master);
+    let unit = decide_unit(file, sheet, title.as_ref(), &raw, master, &matcher).map(str::to_string);
+    let unit_ref = unit.as_deref();
+    let sheet_name = sheet.name.as_str();
+    let mut findings = Vec::new();
+
+    if unit.is_none() {
+        let (written, cell) = match &title {
+            Some((t, c)) => (format!(" (tertulis '{t}')"), c.clone()),
+            None => (String::new(), a1(0, 0)),
+        };
+        findings.push(
+            Finding::new(
+                FindingCode::UnitUnknown,
+                format!(
+                    "Perangkat daerah pada berkas '{file}' tidak dikenali{written}: tidak cocok \
+                     dengan data pegawai (judul, nama lembar, nama berkas, maupun NIP)."
+                ),
+                "Tulis nama perangkat daerah sesuai data pegawai pada baris judul \
+                 'PERANGKAT DAERAH : …', atau beri nama berkas dengan kode/singkatan unit.",
+            )
+            .at(file, sheet_name, cell),
+        );
+    }
+
+    let mut rows = Vec::with_capacity(raw.len());
+    for r in raw {
+        let nip_cell = a1(table.nip, r.row);
+        let nip = match &r.nip {
+            NipRead::Valid(n) => Some(*n),
+            NipRead::Empty => {
+                findings.push(
+                    Finding::new(
+                        FindingCode::NipInvalid,
+                        format!("NIP kosong pada sel {nip_cell} (pegawai '{}').", r.name),
+                        NIP_HINT,
+                    )
+                    .at(file, sheet_name, nip_cell.clone())
+                    .unit(unit_ref),
+                );
+                None
+            }
+            NipRead::Invalid { text, error } => {
+                findings.push(
+                    Finding::new(
+                        FindingCode::NipInvalid,
+                        format!("NIP '{text}' pada sel {nip_cell} tidak sah: {error}."),
+                        NIP_HINT,
+                    )
+                    .at(file, sheet_name, nip_cell.clone())
+                    .unit(unit_ref)
+                    .nip(text.clone()),
+                );
+                None
+            }
+            NipRead::Lossy { first15, shown } => {
+                let mut candidates = master
+                    .by_first15(first15)
+                    .filter(|e| unit_ref.is_some_and(|u| e.unit == u));
+                let recovered = match (candidates.next(), candidates.next()) {
+                    (Some(e), None) => Some(e.nip),
+                    _ => None,
+                };
+                let base = format!(
+                    "NIP pada sel {nip_cell} tersimpan sebagai angka sehingga 3 angka terakhir \
+                     hilang (terbaca {shown})"
+                );
+                let finding = match recovered {
+                    Some(n) => Finding::new(
+                        FindingCode::NipPrecisionLost,
+                        format!(
+                            "{base}; dipulihkan dari data pegawai menjadi {}.",
+                            n.grouped()
+                        ),
+                        "Format kolom NIP sebagai Teks agar NIP tidak terpotong pada kiriman \
+                         berikutnya.",
+                    )
+                    .severity(Severity::Warning)
+                    .nip(n.as_str()),
+                    None => Finding::new(
+                        FindingCode::NipPrecisionLost,
+                        format!(
+                            "{base}; tidak dapat dipulihkan karena tidak ada tepat satu pegawai \
+                             unit ini dengan 15 angka pertama {first15}."
+                        ),
+                        "Format kolom NIP sebagai Teks (atau awali dengan tanda ') lalu ketik \
+                         ulang NIP lengkap 18 angka.",
+                    )
+                    .nip(shown.clone()),
+                };
+                findings.push(
+                    finding
+                        .at(file, sheet_name, nip_cell.clone())
+                        .unit(unit_ref),
+                );
+                recovered
+            }
+        };
+        let nip_label = nip
+            .map(|n| n.as_str().to_string())
+            .unwrap_or(r.nip_text.clone());
+        for e in &r.entries {
+            if e.status.is_none() && !Status::is_blank(&e.raw) {
+                findings.push(
+                    Finding::new(
+                        FindingCode::StatusUnknown,
+                        format!(
+                            "Keterangan '{}' pada sel {} tidak dikenal ({}).",
+                            e.raw,
+                            e.cell,
+                            e.date.format("%d-%m-%Y")
+                        ),
+                        STATUS_HINT,
+                    )
+                    .at(file, sheet_name, e.cell.clone())
+                    .unit(unit_ref)
+                    .nip(nip_label.clone())
+                    .date(e.date),
+                );
+            }
+        }
+        rows.push(ScheduleRow {
+            nip,
+            nip_text: r.nip_text,
+            nip_cell,
+            name: r.name,
+            position: r.position,
+            entries: r.entries,
+        });
+    }
+
+    let (dates, date_cells) = match table.layout {
+        Layout::Wide => table
+            .date_cols
+            .iter()
+            .map(|(_, d, cell)| (*d, cell.clone()))
+            .unzip(),
+        Layout::Long => {
+            let mut seen: Vec<(NaiveDate, String)> = Vec::new();
+            for e in rows.iter().flat_map(|r| &r.entries) {
+                if !seen.iter().any(|(d, _)| *d == e.date) {
+                    seen.push((e.date, e.cell.clone()));
+                }
+            }
+            seen.sort();
+            seen.into_iter().unzip()
+        }
+    };
+    Ok(Submission {
+        file: file.to_string(),
+        sheet: sheet.name.clone(),
+        unit,
+        layout: table.layout,
+        dates,
+        date_cells,
+        rows,
+        findings,
+    })
+}
+
+/// When no sheet holds a table: the unit as far as the title, sheet or file name tell it.
+pub fn unit_without_table(file: &str, sheets: &[Sheet], master: &Master) -> Option<String> {
+    let matcher = UnitMatcher::new(master);
+    sheets.iter().find_map(|s| {
+        let last = s.bounds().map(|((r0, _), (r1, _))| r1.min(r0 + 15))?;
+        decide_unit(file, s, title_unit(s, last).as_ref(), &[], master, &matcher)
+            .map(str::to_string)
+    })
+}

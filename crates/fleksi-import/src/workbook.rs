@@ -1,0 +1,238 @@
+//! Opens untrusted workbook bytes into their visible worksheets: format told by content
+//! (zip → xlsx/xlsm/xlsb/ods, OLE → xls, text → csv), size and cell limits, the OLE
+//! structural check, and calamine run on a worker thread under `catch_unwind` and a time
+//! limit so a hostile file can neither crash nor freeze the caller.
+
+use crate::csv_text;
+use crate::error::{ImportError, Limits};
+use crate::ole_check;
+use calamine::{Data, Ods, Range, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx};
+use std::io::Cursor;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc;
+
+/// One visible worksheet.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub name: String,
+    pub range: Range<Data>,
+}
+
+static EMPTY: Data = Data::Empty;
+
+/// Name of the threads that run calamine.
+pub const PARSER_THREAD: &str = "fleksi-parse";
+
+impl Sheet {
+    /// The cell at absolute (row, col), `Empty` outside the used range.
+    pub fn cell(&self, row: u32, col: u32) -> &Data {
+        self.range.get_value((row, col)).unwrap_or(&EMPTY)
+    }
+
+    /// First and last used rows and columns (absolute), `None` when empty.
+    pub fn bounds(&self) -> Option<((u32, u32), (u32, u32))> {
+        Some((self.range.start()?, self.range.end()?))
+    }
+}
+
+/// The container format, told by the first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Ods,
+    Xls,
+    Csv,
+}
+
+/// Tells the format from the content; `None` for binary data of no known kind.
+pub fn sniff(bytes: &[u8]) -> Option<Format> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        // Zip: look for the telling part names in the (uncompressed) local headers.
+        let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        if has(b"mimetypeapplication/vnd.oasis.opendocument") || has(b"content.xml") {
+            return Some(Format::Ods);
+        }
+        if has(b"xl/workbook.bin") {
+            return Some(Format::Xlsb);
+        }
+        return Some(Format::Xlsx);
+    }
+    if ole_check::is_ole(bytes) {
+        return Some(Format::Xls);
+    }
+    if csv_text::looks_like_text(bytes) {
+        return Some(Format::Csv);
+    }
+    None
+}
+
+/// Reads the visible worksheets of a workbook.
+pub fn open(name: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, ImportError> {
+    let unreadable = |reason: String| ImportError::Unreadable {
+        file: name.to_string(),
+        reason,
+    };
+    if bytes.len() > limits.max_bytes {
+        return Err(ImportError::TooLarge {
+            file: name.to_string(),
+            size: bytes.len(),
+            limit: limits.max_bytes,
+        });
+    }
+    if bytes.is_empty() {
+        return Err(unreadable("berkas kosong (0 byte)".to_string()));
+    }
+    let format = sniff(bytes).ok_or_else(|| {
+        unreadable("bukan lembar kerja yang dikenal (xlsx, xlsm, xlsb, xls, ods, csv)".to_string())
+    })?;
+    let sheets = match format {
+        Format::Csv => vec![Sheet {
+            name: "CSV".to_string(),
+            range: csv_text::read(bytes, limits.max_cells).map_err(unreadable)?,
+        }],
+        Format::Xls => {
+            ole_check::check(bytes).map_err(|e| unreadable(format!("struktur OLE rusak: {e}")))?;
+            parse_guarded(name, bytes, format, limits)?
+        }
+        _ => parse_guarded(name, bytes, format, limits)?,
+    };
+    for s in &sheets {
+        let (h, w) = s.range.get_size();
+        let cells = h as u64 * w as u64;
+        if cells > limits.max_cells {
+            return Err(ImportError::TooManyCells {
+                file: name.to_string(),
+                sheet: s.name.clone(),
+                cells,
+                limit: limits.max_cells,
+            });
+        }
+    }
+    if sheets.is_empty() {
+        return Err(ImportError::NoVisibleSheet {
+            file: name.to_string(),
+        });
+    }
+    Ok(sheets)
+}
+
+/// Runs calamine on a worker thread: panics become errors, and a parse that outlives the
+/// time limit is abandoned (the structural checks make that a last resort).
+fn parse_guarded(
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+) -> Result<Vec<Sheet>, ImportError> {
+    let owned = bytes.to_vec();
+    let (tx, rx) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name(PARSER_THREAD.to_string())
+        .spawn(move || {
+            let result = catch_unwind(AssertUnwindSafe(|| parse(owned, format)));
+            let _ = tx.send(result);
+        });
+    let unreadable = |reason: String| ImportError::Unreadable {
+        file: name.to_string(),
+        reason,
+    };
+    if let Err(e) = spawned {
+        return Err(unreadable(format!("tidak dapat memulai pembacaan: {e}")));
+    }
+    match rx.recv_timeout(limits.parse_timeout) {
+        Ok(Ok(Ok(sheets))) => Ok(sheets),
+        Ok(Ok(Err(reason))) => Err(unreadable(reason)),
+        Ok(Err(_panic)) => Err(unreadable(
+            "isi berkas rusak (pembaca lembar kerja gagal)".to_string(),
+        )),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(ImportError::TimedOut {
+            file: name.to_string(),
+            seconds: limits.parse_timeout.as_secs(),
+        }),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(unreadable("pembacaan berhenti tanpa hasil".to_string()))
+        }
+    }
+}
+
+fn describe(e: impl std::fmt::Display) -> String {
+    let text = e.to_string();
+    let lower = text.to_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") {
+        "berkas dilindungi kata sandi (terenkripsi); simpan ulang tanpa kata sandi".to_string()
+    } else {
+        format!("isi berkas rusak atau tidak didukung ({text})")
+    }
+}
+
+fn parse(bytes: Vec<u8>, format: Format) -> Result<Vec<Sheet>, String> {
+    let cursor = Cursor::new(bytes);
+    let mut book: Sheets<Cursor<Vec<u8>>> = match format {
+        Format::Xlsx => Sheets::Xlsx(Xlsx::new(cursor).map_err(describe)?),
+        Format::Xlsb => Sheets::Xlsb(Xlsb::new(cursor).map_err(describe)?),
+        Format::Ods => Sheets::Ods(Ods::new(cursor).map_err(describe)?),
+        Format::Xls => Sheets::Xls(Xls::new(cursor).map_err(describe)?),
+        Format::Csv => return Err("CSV dibaca di tempat lain".to_string()),
+    };
+    let names: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        // A sheet that fails alone (a chart or macro sheet in disguise) is skipped.
+        if let Ok(range) = book.worksheet_range(&name) {
+            sheets.push(Sheet { name, range });
+        }
+    }
+    Ok(sheets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content() {
+        assert_eq!(sniff(b"PK\x03\x04....xl/workbook.xml"), Some(Format::Xlsx));
+        assert_eq!(sniff(b"PK\x03\x04....xl/workbook.bin"), Some(Format::Xlsb));
+        assert_eq!(
+            sniff(b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet"),
+            Some(Format::Ods)
+        );
+        assert_eq!(sniff(b"NIP;Nama\r\n1;2\r\n"), Some(Format::Csv));
+        assert_eq!(sniff(&[0u8, 1, 2, 3, 0, 0, 7, 8]), None);
+    }
+
+    #[test]
+    fn hidden_sheets_are_not_read() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/import/diskominfo.xlsx"
+        );
+        let bytes = std::fs::read(path).unwrap();
+        let sheets = open("diskominfo.xlsx", &bytes, &Limits::default()).unwrap();
+        let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Jadwal"], "the hidden Petunjuk sheet is skipped");
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        let limits = Limits::default();
+        let err = open("x.xlsx", b"PK\x03\x04garbage", &limits).unwrap_err();
+        assert!(err.to_string().contains("x.xlsx"), "{err}");
+        let err = open(
+            "big.csv",
+            &[b'a'; 100],
+            &Limits {
+                max_bytes: 10,
+                ..limits
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(err, ImportError::TooLarge { .. }));
+    }
+}

@@ -1,0 +1,286 @@
+//! A page-by-page drawing surface over printpdf ops, in points measured from the top-left
+//! corner: positioned text lines (one text section each — several cursors inside one section
+//! misplace lines in printpdf 0.12.8), rules and filled boxes, and the page breaks.
+
+use super::fonts::Fonts;
+use printpdf::{
+    Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt,
+    Rect, TextItem, WindingOrder,
+};
+
+/// Horizontal alignment of a text line inside a box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// The printable frame of a page, in points.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frame {
+    pub width: f32,
+    pub height: f32,
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+    pub left: f32,
+}
+
+impl Frame {
+    pub fn text_width(&self) -> f32 {
+        self.width - self.left - self.right
+    }
+    pub fn text_right(&self) -> f32 {
+        self.width - self.right
+    }
+    pub fn text_bottom(&self) -> f32 {
+        self.height - self.bottom
+    }
+}
+
+/// Collects the pages of one document.
+pub(crate) struct Canvas<'f> {
+    pub fonts: &'f Fonts,
+    pub frame: Frame,
+    pages: Vec<PdfPage>,
+    ops: Vec<Op>,
+    /// Next free y (from the top) on the current page.
+    pub y: f32,
+    /// Page number within the current lampiran (1-based).
+    pub page_in_part: u32,
+}
+
+/// Line height as a multiple of the font size.
+pub(crate) const LEADING: f32 = 1.2;
+/// Baseline below the top of a line, as a multiple of the font size (Liberation ascent).
+const ASCENT: f32 = 0.905;
+
+impl<'f> Canvas<'f> {
+    pub fn new(fonts: &'f Fonts, frame: Frame) -> Self {
+        Canvas {
+            fonts,
+            frame,
+            pages: Vec::new(),
+            ops: Vec::new(),
+            y: frame.top,
+            page_in_part: 0,
+        }
+    }
+
+    /// Closes the current page (if any) and opens a new one of `frame`'s size.
+    pub fn new_page(&mut self, frame: Frame) {
+        self.flush();
+        self.frame = frame;
+        self.y = frame.top;
+        self.page_in_part += 1;
+    }
+
+    fn flush(&mut self) {
+        if self.page_in_part == 0 && self.ops.is_empty() {
+            return;
+        }
+        let ops = std::mem::take(&mut self.ops);
+        self.pages.push(PdfPage::new(
+            Mm::from(Pt(self.frame.width)),
+            Mm::from(Pt(self.frame.height)),
+            ops,
+        ));
+    }
+
+    pub fn finish(mut self) -> Vec<PdfPage> {
+        self.flush();
+        self.pages
+    }
+
+    /// Space left on the current page below `self.y`.
+    pub fn room(&self) -> f32 {
+        self.frame.text_bottom() - self.y
+    }
+
+    /// One line of text whose line box starts at `top`, placed in `[x, x + width]`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &mut self,
+        text: &str,
+        x: f32,
+        top: f32,
+        width: f32,
+        size: f32,
+        bold: bool,
+        align: Align,
+    ) {
+        if text.is_empty() {
+            return;
+        }
+        let face = self.fonts.face(bold);
+        let tx = match align {
+            Align::Left => x,
+            Align::Center => x + (width - face.width(text, size)) / 2.0,
+            Align::Right => x + width - face.width(text, size),
+        };
+        let baseline = top + size * ASCENT + (LEADING - 1.0) * size / 2.0;
+        self.ops.push(Op::StartTextSection);
+        self.ops.push(Op::SetFont {
+            font: PdfFontHandle::External(face.id.clone()),
+            size: Pt(size),
+        });
+        self.ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(tx),
+                y: Pt(self.frame.height - baseline),
+            },
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        });
+        self.ops.push(Op::EndTextSection);
+    }
+
+    /// Sets the stroke width for the rules that follow.
+    pub fn rule_width(&mut self, pt: f32) {
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(pt) });
+        self.ops.push(Op::SetOutlineColor {
+            col: Color::Greyscale(Greyscale {
+                percent: 0.0,
+                icc_profile: None,
+            }),
+        });
+    }
+
+    /// A straight rule between two points.
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
+        let h = self.frame.height;
+        let p = |x: f32, y: f32| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(h - y),
+            },
+            bezier: false,
+        };
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![p(x1, y1), p(x2, y2)],
+                is_closed: false,
+            },
+        });
+    }
+
+    /// A grey box (grey 0 = black, 1 = white), drawn under what follows.
+    pub fn fill(&mut self, x: f32, top: f32, width: f32, height: f32, grey: f32) {
+        self.ops.push(Op::SaveGraphicsState);
+        self.ops.push(Op::SetFillColor {
+            col: Color::Greyscale(Greyscale {
+                percent: grey,
+                icc_profile: None,
+            }),
+        });
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(self.frame.height - top - height),
+                width: Pt(width),
+                height: Pt(height),
+                mode: Some(PaintMode::Fill),
+                winding_order: Some(WindingOrder::NonZero),
+            },
+        });
+        self.ops.push(Op::RestoreGraphicsState);
+    }
+}
+
+/// Greedy word wrap of `text` (paragraphs split at `\n`) into lines no wider than `width`
+/// points; a word wider than the line is broken between characters.
+pub(crate) fn wrap<'t>(
+    fonts: &Fonts,
+    text: &'t str,
+    width: f32,
+    size: f32,
+    bold: bool,
+) -> Vec<&'t str> {
+    let face = fonts.face(bold);
+    let space = face.width(" ", size);
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        if face.width(para, size) <= width {
+            lines.push(para);
+            continue;
+        }
+        // (start, end) byte offsets of the current line within `para`.
+        let mut line: Option<(usize, usize)> = None;
+        let mut line_w = 0.0;
+        for (start, word) in words(para) {
+            let w = face.width(word, size);
+            match line {
+                Some((ls, _)) if line_w + space + w <= width => {
+                    line = Some((ls, start + word.len()));
+                    line_w += space + w;
+                }
+                _ => {
+                    if let Some((ls, le)) = line.take() {
+                        lines.push(&para[ls..le]);
+                    }
+                    if w <= width {
+                        line = Some((start, start + word.len()));
+                        line_w = w;
+                    } else {
+                        // Break the long word between characters.
+                        let mut piece_start = start;
+                        let mut piece_w = 0.0;
+                        for (i, c) in word.char_indices() {
+                            let cw = face.width(c.encode_utf8(&mut [0u8; 4]), size);
+                            if piece_w + cw > width && start + i > piece_start {
+                                lines.push(&para[piece_start..start + i]);
+                                piece_start = start + i;
+                                piece_w = 0.0;
+                            }
+                            piece_w += cw;
+                        }
+                        line = Some((piece_start, start + word.len()));
+                        line_w = piece_w;
+                    }
+                }
+            }
+        }
+        if let Some((ls, le)) = line {
+            lines.push(&para[ls..le]);
+        }
+    }
+    lines
+}
+
+/// The words of a paragraph with their byte offsets.
+fn words(para: &str) -> impl Iterator<Item = (usize, &str)> {
+    para.split(' ')
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fonts::{FontFamily, Fonts};
+    use super::*;
+    use printpdf::PdfDocument;
+
+    #[test]
+    fn wrap_keeps_every_line_inside_the_width() {
+        let mut doc = PdfDocument::new("t");
+        let fonts = Fonts::load(&mut doc, FontFamily::Sans).expect("fonts");
+        let text = "PENERAPAN PELAKSANAAN TUGAS KEDINASAN PEGAWAI ASN SECARA FLEKSIBEL DI \
+                    LINGKUNGAN PEMERINTAH KABUPATEN LEBAK\n199001012015031001";
+        for width in [40.0, 90.0, 200.0] {
+            let lines = wrap(&fonts, text, width, 10.0, false);
+            for l in &lines {
+                assert!(fonts.regular.width(l, 10.0) <= width + 0.01, "{l:?} > {width}");
+            }
+            let joined: String = lines.concat().split_whitespace().collect();
+            let expected: String = text.split_whitespace().collect();
+            assert_eq!(joined, expected, "no text lost at width {width}");
+        }
+        assert_eq!(wrap(&fonts, "a\nb", 100.0, 10.0, false), vec!["a", "b"]);
+    }
+}

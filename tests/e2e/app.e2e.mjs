@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+// End-to-end test of the built desktop app in a real window: starts Xvfb on a free display,
+// tauri-driver (which drives WebKitWebDriver) on non-default ports, opens target/debug/fleksi-app,
+// checks the version and data folder that came from the Rust command `app_info`, visits every
+// sidebar page and checks its heading, and saves screenshots to tests/e2e/out/.
+// Plain Node 20 (fetch + child_process), no npm packages. Run: `make e2e`.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const OUT = join(ROOT, 'tests/e2e/out');
+const TARGET = process.env.CARGO_TARGET_DIR ? resolve(ROOT, process.env.CARGO_TARGET_DIR) : join(ROOT, 'target');
+const APP = process.env.FLEKSI_APP_BIN ?? join(TARGET, 'debug/fleksi-app');
+const PORT = Number(process.env.E2E_PORT ?? 4797);
+const NATIVE_PORT = PORT + 1;
+const IDENTIFIER = 'id.go.bkpsdm.fleksi';
+const WINDOW_TITLE = 'Fleksi — Rekap Jadwal Kerja Fleksibel ASN';
+// The sidebar as the issue specifies it: route id → page heading.
+const PAGES = [
+  ['beranda', 'Beranda'],
+  ['surat-edaran', 'Surat Edaran'],
+  ['data-pegawai', 'Data Pegawai'],
+  ['impor-jadwal', 'Impor Jadwal'],
+  ['temuan', 'Temuan'],
+  ['rekap-cetak', 'Rekap & Cetak'],
+  ['pengaturan', 'Pengaturan'],
+];
+// The W3C element key is element-6066-11e4-a52e-4fe1e4ed5e3b; WebKitWebDriver 2.50 answers
+// with element-6066-11e4-a52e-4f735466cecf. Accept either.
+const elementId = (ref) => Object.entries(ref ?? {}).find(([k]) => k.startsWith('element-6066-11e4-a52e-'))?.[1];
+
+const children = [];
+let home = null; // private XDG folders for the app, removed at the end
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (msg) => console.log(`[e2e] ${msg}`);
+
+function fail(msg) {
+  throw new Error(msg);
+}
+
+function which(cmd, extra = []) {
+  for (const dir of [...(process.env.PATH ?? '').split(':'), ...extra]) {
+    const p = join(dir, cmd);
+    if (dir && existsSync(p)) return p;
+  }
+  return null;
+}
+
+function workspaceVersion() {
+  const toml = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
+  const section = toml.split('[workspace.package]')[1] ?? '';
+  const m = /^version\s*=\s*"([^"]+)"/m.exec(section);
+  if (!m) fail('no version in [workspace.package] of Cargo.toml');
+  return m[1];
+}
+
+async function startXvfb() {
+  const xvfb = which('Xvfb') ?? fail('Xvfb not found (apt-get install xvfb)');
+  for (let n = 97; n < 140; n++) {
+    if (existsSync(`/tmp/.X${n}-lock`) || existsSync(`/tmp/.X11-unix/X${n}`)) continue;
+    const proc = spawn(xvfb, [`:${n}`, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    children.push(proc);
+    for (let i = 0; i < 50; i++) {
+      if (existsSync(`/tmp/.X11-unix/X${n}`)) return { display: `:${n}`, proc };
+      if (proc.exitCode !== null) break;
+      await sleep(100);
+    }
+    proc.kill('SIGTERM');
+  }
+  fail('could not start Xvfb on any display :97–:139');
+}
+
+async function wd(method, path, body) {
+  const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const v = json.value ?? {};
+    const err = new Error(`${method} ${path}: ${res.status} ${v.error ?? ''} ${v.message ?? ''}`);
+    err.webdriver = v.error;
+    throw err;
+  }
+  return json.value;
+}
+
+async function waitFor(what, fn, timeoutMs = 20000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < end) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(150);
+  }
+  fail(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+}
+
+async function main() {
+  if (!existsSync(APP)) fail(`app binary ${APP} missing: build it with \`make app\``);
+  const driver =
+    which('tauri-driver', [join(homedir(), '.cargo/bin')]) ?? fail('tauri-driver missing: cargo install tauri-driver --locked');
+  if (!existsSync('/usr/bin/WebKitWebDriver')) fail('WebKitWebDriver missing: apt-get install webkit2gtk-driver');
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const version = workspaceVersion();
+
+  // A private home for the app's data, config (window state) and logs.
+  home = mkdtempSync(join(tmpdir(), 'fleksi-e2e-'));
+  const env = {
+    ...process.env,
+    XDG_DATA_HOME: join(home, 'data'),
+    XDG_CONFIG_HOME: join(home, 'config'),
+    XDG_CACHE_HOME: join(home, 'cache'),
+  };
+
+  const { display } = await startXvfb();
+  env.DISPLAY = display;
+  delete env.WAYLAND_DISPLAY;
+  log(`Xvfb on ${display}; tauri-driver on ${PORT} (native ${NATIVE_PORT}); app ${APP}`);
+
+  const td = spawn(driver, ['--port', String(PORT), '--native-port', String(NATIVE_PORT)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(td);
+  const driverLog = [];
+  td.stdout.on('data', (d) => driverLog.push(d.toString()));
+  td.stderr.on('data', (d) => driverLog.push(d.toString()));
+
+  try {
+    await waitFor('tauri-driver', async () => (await fetch(`http://127.0.0.1:${PORT}/status`)).ok, 15000);
+    const session = await wd('POST', '/session', {
+      capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: APP } } },
+    });
+    const sid = session.sessionId;
+    log(`session ${sid}`);
+    const find = async (css) => {
+      const found = await wd('POST', `/session/${sid}/element`, { using: 'css selector', value: css });
+      return elementId(found) ?? fail(`no element ${css} (${JSON.stringify(found)})`);
+    };
+    const text = async (css) => wd('GET', `/session/${sid}/element/${await find(css)}/text`);
+    const shot = async (name) => {
+      const b64 = await wd('GET', `/session/${sid}/screenshot`);
+      writeFileSync(join(OUT, name), Buffer.from(b64, 'base64'));
+    };
+
+    try {
+      // 1. The round trip through Rust: version and data folder come from `app_info`.
+      const shown = await waitFor('the version from app_info', async () => {
+        const error = await find('[data-testid=app-info-error]').then(() => text('[data-testid=app-info-error]'), () => null);
+        if (error) fail(`app_info failed in the UI: ${error}`);
+        return text('[data-testid=app-version]');
+      });
+      if (shown.trim() !== version) fail(`version shown is "${shown}", Cargo.toml says "${version}"`);
+      log(`version from Rust: ${shown}`);
+      const dataDir = (await text('[data-testid=data-dir]')).trim();
+      const expectedDir = join(env.XDG_DATA_HOME, IDENTIFIER);
+      if (dataDir !== expectedDir) fail(`data folder shown is "${dataDir}", expected "${expectedDir}"`);
+      if (!existsSync(expectedDir)) fail(`data folder ${expectedDir} was not created`);
+      log(`data folder from Rust: ${dataDir} (exists)`);
+
+      // The policies listed on Beranda come from fleksi_core::presets through `list_policies`.
+      const rows = await waitFor('the policy list', async () => {
+        const found = await wd('POST', `/session/${sid}/elements`, { using: 'css selector', value: '[data-testid=policy-row]' });
+        return found.length > 0 ? found : null;
+      });
+      const firstRow = await wd('GET', `/session/${sid}/element/${elementId(rows[0])}/text`);
+      if (!firstRow.includes('Kabupaten Lebak')) fail(`first policy row is "${firstRow}", expected the Lebak preset`);
+      log(`${rows.length} policies listed from Rust`);
+
+      const title = await wd('GET', `/session/${sid}/title`);
+      if (title !== WINDOW_TITLE) fail(`document title is "${title}", expected "${WINDOW_TITLE}"`);
+
+      // 2. Every sidebar page: click it, check the heading and the active marker.
+      for (const [id, heading] of [...PAGES.slice(1), PAGES[0]]) {
+        await wd('POST', `/session/${sid}/element/${await find(`[data-testid=nav-${id}]`)}/click`, {});
+        await waitFor(`heading "${heading}"`, async () => (await text('[data-testid=page-title]')) === heading, 5000);
+        const current = await wd('GET', `/session/${sid}/element/${await find(`[data-testid=nav-${id}]`)}/attribute/aria-current`);
+        if (current !== 'page') fail(`sidebar item ${id} is not marked current`);
+        const url = await wd('GET', `/session/${sid}/url`);
+        if (id !== 'beranda' && !url.endsWith(`#/${id}`)) fail(`URL ${url} does not end with #/${id}`);
+        await shot(`page-${id}.png`);
+        log(`page ${id}: heading "${heading}" ok`);
+      }
+
+      // 3. Screenshots: the web view, and the whole virtual screen.
+      await shot('beranda-webview.png');
+      const imp = which('import');
+      if (imp) {
+        const r = spawnSync(imp, ['-window', 'root', join(OUT, 'screen.png')], { env });
+        if (r.status !== 0) fail(`import -window root failed: ${r.stderr}`);
+      }
+      log(`screenshots in ${OUT}`);
+    } catch (e) {
+      // Leave evidence: what the window showed and its HTML.
+      await shot('failure.png').catch(() => {});
+      const html = await wd('GET', `/session/${sid}/source`).catch(() => '');
+      writeFileSync(join(OUT, 'failure.html'), String(html));
+      log(`failure screenshot and HTML in ${OUT}`);
+      throw e;
+    } finally {
+      await wd('DELETE', `/session/${sid}`).catch(() => {});
+    }
+    log('PASS');
+  } catch (e) {
+    console.error(driverLog.join('').split('\n').slice(-30).join('\n'));
+    throw e;
+  }
+}
+
+async function stopAll() {
+  // SIGTERM only: SIGKILL on tauri-driver would orphan WebKitWebDriver.
+  for (const proc of children.reverse()) {
+    if (proc.exitCode !== null || proc.signalCode !== null) continue;
+    proc.kill('SIGTERM');
+    const done = await Promise.race([new Promise((r) => proc.once('exit', () => r(true))), sleep(5000).then(() => false)]);
+    if (!done) console.error(`[e2e] process ${proc.pid} did not stop after SIGTERM`);
+  }
+  if (home) rmSync(home, { recursive: true, force: true });
+}
+
+const watchdog = setTimeout(() => {
+  console.error('[e2e] FAIL: took longer than 180 s');
+  stopAll().then(() => process.exit(1));
+}, 180000);
+
+main().then(
+  async () => {
+    clearTimeout(watchdog);
+    await stopAll();
+    process.exit(0);
+  },
+  async (e) => {
+    clearTimeout(watchdog);
+    console.error(`[e2e] FAIL: ${e.message}`);
+    await stopAll();
+    process.exit(1);
+  },
+);
