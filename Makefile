@@ -2,6 +2,8 @@
 #   make run    install what is missing, build, open the app (or show the headless path)
 #   make test   install what is missing, run every check incl. the real-window E2E test
 # Order matters: the UI (ui/dist) is built before cargo, because the app embeds it.
+# WEBKIT_DISABLE_DMABUF_RENDERER=1: WebKitGTK 2.4x paints a blank window without GPU buffers
+# (Xvfb, VMs, some NVIDIA drivers); the software path always works.
 # (Without ui/dist, src-tauri/build.rs writes a placeholder page so cargo still compiles.)
 
 SHELL := /usr/bin/env bash
@@ -15,9 +17,9 @@ CLI_HEADLESS := cargo run -p fleksi-cli --release --
 
 step = @printf '\n\033[1;34m==> %s\033[0m\n' "$(1)"
 
-run: setup-run app
+# Without a display there is no window to open: say so and show the headless path instead.
+run:
 	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
-	  echo ""; \
 	  echo "Tidak ada layar (DISPLAY/WAYLAND_DISPLAY kosong): aplikasi desktop tidak dapat dibuka."; \
 	  echo "No display (DISPLAY/WAYLAND_DISPLAY unset): the desktop app cannot open."; \
 	  echo ""; \
@@ -25,8 +27,9 @@ run: setup-run app
 	  echo "  $(CLI_HEADLESS) demo --out demo"; \
 	  echo "  $(CLI_HEADLESS) recap --policy lebak-2025-12 --master demo/master.xlsx --pdf demo/lampiran.pdf --xlsx demo/rekap.xlsx demo/opd"; \
 	else \
+	  $(MAKE) --no-print-directory setup-run app; \
 	  echo "Membuka Fleksi / opening Fleksi: $(APP_BIN)"; \
-	  "$(APP_BIN)"; \
+	  WEBKIT_DISABLE_DMABUF_RENDERER="$${WEBKIT_DISABLE_DMABUF_RENDERER:-1}" "$(APP_BIN)"; \
 	fi
 
 test: setup-test ui fmt-check clippy cargo-test bindings-check ui-check ui-test e2e
@@ -83,7 +86,7 @@ e2e: app
 
 # The README screenshot (docs/screenshot-beranda.png), taken from the real app under Xvfb.
 screenshot: app
-	scripts/screenshot.sh "$(APP_BIN)" docs/screenshot-beranda.png
+	WEBKIT_DISABLE_DMABUF_RENDERER=1 scripts/screenshot.sh "$(APP_BIN)" docs/screenshot-beranda.png
 
 clean-e2e:
 	rm -rf tests/e2e/out

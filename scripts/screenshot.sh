@@ -3,6 +3,8 @@
 # Usage: scripts/screenshot.sh <app-binary> <out.png> [wait-seconds]
 set -euo pipefail
 app="$1"; out="$2"; wait="${3:-8}"
+# WebKitGTK paints a blank window under Xvfb unless the DMA-BUF renderer is off.
+export WEBKIT_DISABLE_DMABUF_RENDERER="${WEBKIT_DISABLE_DMABUF_RENDERER:-1}"
 n=90
 while [ -e "/tmp/.X${n}-lock" ] || [ -e "/tmp/.X11-unix/X${n}" ]; do n=$((n + 1)); done
 Xvfb ":${n}" -screen 0 1280x800x24 -nolisten tcp &

@@ -10,7 +10,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 # Build the app (Tauri 2 on WebKitGTK 4.1) and bundled fonts for the PDF renderer checks.
 run_pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
   libsoup-3.0-dev libjavascriptcoregtk-4.1-dev libayatana-appindicator3-dev libssl-dev
-  libxdo-dev fonts-liberation)
+  fonts-liberation)
 # The tests: real-window E2E (Xvfb, WebKitWebDriver, screenshots), PDF and workbook checks.
 test_pkgs=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils qpdf
   libreoffice-calc-nogui gnumeric)

@@ -49,6 +49,7 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            commands::app_info,
             commands::open_data_dir,
             commands::list_policies,
         ])

@@ -12,12 +12,19 @@ pub fn run(
     paper: &str,
 ) -> Result<u8, String> {
     if pdf.is_none() && xlsx.is_none() {
-        return Err("sebutkan berkas keluaran: --pdf <berkas.pdf> dan/atau --xlsx <berkas.xlsx>".to_string());
+        return Err(
+            "sebutkan berkas keluaran: --pdf <berkas.pdf> dan/atau --xlsx <berkas.xlsx>"
+                .to_string(),
+        );
     }
     let paper = match paper.trim().to_ascii_lowercase().as_str() {
         "f4" | "folio" => Paper::F4,
         "a4" => Paper::A4,
-        other => return Err(format!("ukuran kertas '{other}' tidak dikenal; pilih f4 atau a4")),
+        other => {
+            return Err(format!(
+                "ukuran kertas '{other}' tidak dikenal; pilih f4 atau a4"
+            ))
+        }
     };
     let outcome = crate::check::evaluate(inputs)?;
     if let Some(path) = pdf {
@@ -25,13 +32,15 @@ pub fn run(
             paper,
             ..PdfOptions::default()
         };
-        let bytes = lampiran(&outcome.policy, &outcome.recap, &options).map_err(|e| e.to_string())?;
+        let bytes =
+            lampiran(&outcome.policy, &outcome.recap, &options).map_err(|e| e.to_string())?;
         write(path, &bytes)?;
         eprintln!("Lampiran PDF ditulis: {}", path.display());
     }
     if let Some(path) = xlsx {
-        let bytes = fleksi_report::xlsx::recap_workbook(&outcome.policy, &outcome.recap, &outcome.findings)
-            .map_err(|e| e.to_string())?;
+        let bytes =
+            fleksi_report::xlsx::recap_workbook(&outcome.policy, &outcome.recap, &outcome.findings)
+                .map_err(|e| e.to_string())?;
         write(path, &bytes)?;
         eprintln!("Rekapitulasi XLSX ditulis: {}", path.display());
     }
@@ -52,5 +61,6 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("folder '{}' tidak dapat dibuat: {e}", dir.display()))?;
     }
-    std::fs::write(path, bytes).map_err(|e| format!("berkas '{}' tidak dapat ditulis: {e}", path.display()))
+    std::fs::write(path, bytes)
+        .map_err(|e| format!("berkas '{}' tidak dapat ditulis: {e}", path.display()))
 }

@@ -27,7 +27,10 @@ pub fn run(
         }
         (None, true) => {
             if out.is_file() {
-                return Err(format!("'{}' adalah berkas; --all memerlukan folder", out.display()));
+                return Err(format!(
+                    "'{}' adalah berkas; --all memerlukan folder",
+                    out.display()
+                ));
             }
             let mut written = 0;
             for u in &master.units {
@@ -39,7 +42,10 @@ pub fn run(
                 crate::recap::write(&out.join(file_name(&u.code)), &bytes)?;
                 written += 1;
             }
-            eprintln!("{written} templat jadwal ditulis ke folder {}", out.display());
+            eprintln!(
+                "{written} templat jadwal ditulis ke folder {}",
+                out.display()
+            );
             Ok(0)
         }
         _ => Err("pilih salah satu: --unit <kode> atau --all".to_string()),
@@ -50,7 +56,13 @@ pub fn run(
 fn file_name(code: &str) -> String {
     let safe: String = code
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     format!("templat-jadwal-{safe}.xlsx")
 }

@@ -92,7 +92,7 @@ fn check_with_the_exported_toml_equals_check_with_the_preset() {
         let out = scratch(&format!("demo-{id}"));
         let out_s = out.to_str().expect("utf-8 temp path");
         let (ok, _, err) = fleksi(&[
-            "demo", "--units", "8", "--staff", "12", "--days", "5", "--policy", id, "--out", out_s,
+            "demo", "--units", "8", "--staff", "12", "--days", "3", "--policy", id, "--out", out_s,
         ]);
         assert!(ok, "{id}: {err}");
         let (ok, toml, err) = fleksi(&["policy", "show", id, "--toml"]);

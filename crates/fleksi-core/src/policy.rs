@@ -157,7 +157,10 @@ impl UnitMatcher {
             UnitMatcher::Abbreviation(abbr) => {
                 let want = squash(abbr);
                 !want.is_empty()
-                    && (unit.abbreviation.as_deref().map(squash) == Some(want.clone())
+                    && (unit
+                        .abbreviation
+                        .as_deref()
+                        .is_some_and(|a| squash(a) == want)
                         || squash(&unit.code) == want)
             }
             UnitMatcher::Word(word) => has_phrase(&unit.name, word),
@@ -165,7 +168,7 @@ impl UnitMatcher {
     }
 
     /// In Indonesian for summaries: `kode BPBD`, `nama "Dinas Kesehatan"`, `singkatan Dinkes`,
-    /// `setiap unit bernama "… Puskesmas …"`.
+    /// `setiap unit yang namanya memuat "Puskesmas"`.
     pub fn describe(&self) -> String {
         match self {
             UnitMatcher::Code(v) => format!("kode {v}"),

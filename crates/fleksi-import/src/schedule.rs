@@ -203,6 +203,8 @@ struct RawRow {
     position: String,
     unit_text: String,
     entries: Vec<Entry>,
+    /// Long layout: date cells that could not be read, (text, cell).
+    bad_dates: Vec<(String, String)>,
 }
 
 /// Rows that end the table: totals, percentages, the signature block.
@@ -277,6 +279,7 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
             continue; // column numbering row `(1) (2) (3)`
         }
         let approved = t.approval.map(|c| cells::approved(sheet.cell(row, c)));
+        let mut bad_dates = Vec::new();
         let entries: Vec<Entry> = match t.layout {
             Layout::Wide => t
                 .date_cols
@@ -296,11 +299,18 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
                         a1(sc, row),
                         approved,
                     )],
-                    None => Vec::new(),
+                    None => {
+                        let raw = cells::text(sheet.cell(row, dc)).into_owned();
+                        let status = cells::text(sheet.cell(row, sc));
+                        if !raw.is_empty() || !Status::is_blank(&status) {
+                            bad_dates.push((raw, a1(dc, row)));
+                        }
+                        Vec::new()
+                    }
                 }
             }
         };
-        let any_status = entries.iter().any(|e| e.status.is_some());
+        let any_status = entries.iter().any(|e| e.status.is_some()) || !bad_dates.is_empty();
         let staff = (!nip_text.is_empty() && !name.is_empty())
             || (nip_valid && any_status)
             || (!name.is_empty() && any_status);
@@ -309,7 +319,9 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
         }
         if t.layout == Layout::Long && !nip_text.is_empty() {
             if let Some(&i) = long_index.get(&nip_text) {
-                rows[i].entries.extend(entries);
+                let r: &mut RawRow = &mut rows[i];
+                r.entries.extend(entries);
+                r.bad_dates.extend(bad_dates);
                 continue;
             }
             long_index.insert(nip_text.clone(), rows.len());
@@ -322,6 +334,7 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
             position: text_at(row, t.position),
             unit_text: text_at(row, t.unit),
             entries,
+            bad_dates,
         });
     }
     rows
@@ -515,6 +528,19 @@ pub fn read_sheet(
                 );
             }
         }
+        for (raw, cell) in &r.bad_dates {
+            findings.push(
+                Finding::new(
+                    FindingCode::DateOutsidePeriod,
+                    format!("Tanggal '{raw}' pada sel {cell} tidak terbaca sebagai tanggal."),
+                    "Tulis tanggal sebagai tanggal (mis. 29-12-2025) pada masa berlaku Surat \
+                     Edaran.",
+                )
+                .at(file, sheet_name, cell.clone())
+                .unit(unit_ref)
+                .nip(nip_label.clone()),
+            );
+        }
         rows.push(ScheduleRow {
             nip,
             nip_text: r.nip_text,
@@ -562,4 +588,64 @@ pub fn unit_without_table(file: &str, sheets: &[Sheet], master: &Master) -> Opti
         decide_unit(file, s, title_unit(s, last).as_ref(), &[], master, &matcher)
             .map(str::to_string)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::Range;
+    use fleksi_core::{presets, Employee, Nip, Unit};
+
+    fn sheet(rows: &[&[&str]]) -> Sheet {
+        let h = rows.len() as u32;
+        let w = rows.iter().map(|r| r.len()).max().unwrap_or(1) as u32;
+        let mut range = Range::new((0, 0), (h - 1, w - 1));
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                if !v.is_empty() {
+                    range.set_value((r as u32, c as u32), Data::String(v.to_string()));
+                }
+            }
+        }
+        Sheet {
+            name: "Jadwal".into(),
+            range,
+        }
+    }
+
+    fn master() -> Master {
+        Master::new(
+            vec![Unit {
+                code: "BKPSDM".into(),
+                name: "Badan Kepegawaian".into(),
+                abbreviation: None,
+                parent: None,
+            }],
+            vec![Employee {
+                nip: Nip::parse("198503122010011004").unwrap(),
+                name: "Andi".into(),
+                position: "Staf".into(),
+                unit: "BKPSDM".into(),
+                rank: None,
+            }],
+        )
+    }
+
+    #[test]
+    fn long_layout_reports_unreadable_dates() {
+        let s = sheet(&[
+            &["PERANGKAT DAERAH : BKPSDM"],
+            &["NIP", "Nama", "Tanggal", "Status"],
+            &["198503122010011004", "Andi", "29-12-2025", "WFO"],
+            &["198503122010011004", "Andi", "besok", "WFA"],
+        ]);
+        let policy = presets::by_id("lebak-2025-12").unwrap();
+        let sub = read_sheet("x.xlsx", &s, &policy, &master()).unwrap();
+        assert_eq!(sub.layout, Layout::Long);
+        assert_eq!(sub.rows.len(), 1);
+        assert_eq!(sub.rows[0].entries.len(), 1);
+        assert_eq!(sub.findings.len(), 1);
+        assert_eq!(sub.findings[0].cell.as_deref(), Some("C4"));
+        assert!(sub.findings[0].message.contains("'besok'"));
+    }
 }

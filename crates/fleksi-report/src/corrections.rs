@@ -42,7 +42,12 @@ fn place(sub: &Submission, findings: &[Finding]) -> Placement {
     for (i, row) in sub.rows.iter().enumerate() {
         let r = first + i as u32;
         by_cell.insert(row.nip_cell.as_str(), (r, 1));
-        by_nip.entry(nip_key(row.nip.map(|n| n.to_string()).as_deref(), &row.nip_text)).or_insert(r);
+        by_nip
+            .entry(nip_key(
+                row.nip.map(|n| n.to_string()).as_deref(),
+                &row.nip_text,
+            ))
+            .or_insert(r);
         for e in &row.entries {
             if let Some(&c) = date_col.get(&e.date) {
                 by_cell.insert(e.cell.as_str(), (r, c));
@@ -65,10 +70,13 @@ fn place(sub: &Submission, findings: &[Finding]) -> Placement {
             match by_nip.get(&key) {
                 Some(&r) => r,
                 None => {
-                    let pos = extra_nips.iter().position(|x| *x == key).unwrap_or_else(|| {
-                        extra_nips.push(key.clone());
-                        extra_nips.len() - 1
-                    });
+                    let pos = extra_nips
+                        .iter()
+                        .position(|x| *x == key)
+                        .unwrap_or_else(|| {
+                            extra_nips.push(key.clone());
+                            extra_nips.len() - 1
+                        });
                     first + (sub.rows.len() + pos) as u32
                 }
             }
@@ -93,7 +101,10 @@ fn nip_key(parsed: Option<&str>, text: &str) -> String {
 }
 
 /// Writes the annotated copy of `submission` with `findings` (those of this submission).
-pub fn error_workbook(submission: &Submission, findings: &[Finding]) -> Result<Vec<u8>, ReportError> {
+pub fn error_workbook(
+    submission: &Submission,
+    findings: &[Finding],
+) -> Result<Vec<u8>, ReportError> {
     let placement = place(submission, findings);
     let mut wb = Workbook::new();
     rows_sheet(wb.add_worksheet(), submission, findings, &placement)?;
@@ -108,9 +119,18 @@ fn rows_sheet(
     placement: &Placement,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET)?;
-    ws.write_string_with_format(0, 0, format!("BERKAS KOREKSI — {}", sub.file), &sheet::title())?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!("BERKAS KOREKSI — {}", sub.file),
+        &sheet::title(),
+    )?;
     let unit = sub.unit.as_deref().unwrap_or("(tidak dikenali)");
-    ws.write_string(1, 0, format!("Lembar asli: {} · Perangkat daerah: {unit}", sub.sheet))?;
+    ws.write_string(
+        1,
+        0,
+        format!("Lembar asli: {} · Perangkat daerah: {unit}", sub.sheet),
+    )?;
     ws.write_string(
         2,
         0,
@@ -143,8 +163,12 @@ fn rows_sheet(
     }
     let plain = sheet::cell();
     let text = sheet::text_cell();
-    let red = sheet::cell().set_background_color("#FFC7CE").set_font_color("#9C0006");
-    let yellow = sheet::cell().set_background_color("#FFEB9C").set_font_color("#9C5700");
+    let red = sheet::cell()
+        .set_background_color("#FFC7CE")
+        .set_font_color("#9C0006");
+    let yellow = sheet::cell()
+        .set_background_color("#FFEB9C")
+        .set_font_color("#9C5700");
     let fmt = |spot: (u32, u16), base: &Format| -> Format {
         match marks.get(&spot).map(|m| m.0) {
             Some(Severity::Error) => red.clone().set_num_format("@"),
@@ -188,7 +212,11 @@ fn rows_sheet(
     for (&(r, c), (sev, _)) in &marks {
         let has_value = written.contains(&(r, c));
         if !has_value {
-            let f = if *sev == Severity::Error { &red } else { &yellow };
+            let f = if *sev == Severity::Error {
+                &red
+            } else {
+                &yellow
+            };
             if r == HEADER_ROW {
                 let label = c
                     .checked_sub(FIRST_DATE_COL)
@@ -213,7 +241,11 @@ fn rows_sheet(
     Ok(())
 }
 
-fn list_sheet(ws: &mut Worksheet, findings: &[Finding], placement: &Placement) -> Result<(), XlsxError> {
+fn list_sheet(
+    ws: &mut Worksheet,
+    findings: &[Finding],
+    placement: &Placement,
+) -> Result<(), XlsxError> {
     ws.set_name(LIST_SHEET)?;
     ws.write_string_with_format(0, 0, "DAFTAR TEMUAN", &sheet::title())?;
     const HEAD: u32 = 2;

@@ -86,7 +86,10 @@ mod tests {
 
     #[test]
     fn signatory_names_keep_titles() {
-        assert_eq!(signatory_name("Hasbi Asyidiki Jayabaya"), "HASBI ASYIDIKI JAYABAYA");
+        assert_eq!(
+            signatory_name("Hasbi Asyidiki Jayabaya"),
+            "HASBI ASYIDIKI JAYABAYA"
+        );
         assert_eq!(
             signatory_name("Dr. H. Budi Santoso, M.Si."),
             "Dr. H. BUDI SANTOSO, M.Si."

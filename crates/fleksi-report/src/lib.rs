@@ -4,8 +4,8 @@
 
 pub mod corrections;
 mod id_text;
-mod sheet;
 pub mod pdf;
+mod sheet;
 pub mod template;
 pub mod xlsx;
 

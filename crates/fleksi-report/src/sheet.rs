@@ -2,9 +2,7 @@
 //! text, dates as real date cells, column widths from content, and the print setup
 //! (F4/Folio landscape, fit to width, repeated header rows, page numbers in the footer).
 
-use rust_xlsxwriter::{
-    ExcelDateTime, Format, FormatAlign, FormatBorder, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 /// Excel's paper code for Folio 8½ × 13 in, the closest to F4 (215 × 330 mm).
 pub(crate) const PAPER_FOLIO: u8 = 14;

@@ -22,7 +22,11 @@ pub const HEADER_ROW: u32 = 5;
 pub const FIRST_DATE_COL: u16 = 4;
 
 /// A template with empty schedule cells.
-pub fn opd_template(policy: &Policy, master: &Master, unit_code: &str) -> Result<Vec<u8>, ReportError> {
+pub fn opd_template(
+    policy: &Policy,
+    master: &Master,
+    unit_code: &str,
+) -> Result<Vec<u8>, ReportError> {
     opd_template_prefilled(policy, master, unit_code, &|_, _| None)
 }
 
@@ -44,7 +48,12 @@ pub fn opd_template_prefilled(
         .iter_days()
         .take_while(|d| *d <= policy.end)
         .filter(|d| policy.working_weekdays.contains(&d.weekday()))
-        .map(|d| (d, calendar.is_working_day(d).err().map(|why| why.to_string())))
+        .map(|d| {
+            (
+                d,
+                calendar.is_working_day(d).err().map(|why| why.to_string()),
+            )
+        })
         .collect();
     if columns.iter().all(|(_, off)| off.is_some()) {
         return Err(ReportError::NoWorkingDays);
@@ -82,7 +91,10 @@ fn schedule_sheet(
     ws.write_string_with_format(
         3,
         0,
-        format!("PERIODE : {}", id_text::period_upper(policy.start, policy.end)),
+        format!(
+            "PERIODE : {}",
+            id_text::period_upper(policy.start, policy.end)
+        ),
         &bold,
     )?;
 
@@ -96,7 +108,11 @@ fn schedule_sheet(
     let holiday_header = date_header.clone().set_background_color(grey);
     for (k, (date, off)) in columns.iter().enumerate() {
         let col = FIRST_DATE_COL + k as u16;
-        let f = if off.is_some() { &holiday_header } else { &date_header };
+        let f = if off.is_some() {
+            &holiday_header
+        } else {
+            &date_header
+        };
         ws.write_datetime_with_format(HEADER_ROW, col, sheet::excel_date(*date)?, f)?;
         ws.set_column_width(col, 12)?;
         if let Some(why) = off {
@@ -181,7 +197,11 @@ fn widths_of(widths: &Widths, col: u16) -> f64 {
 }
 
 /// JUMLAH WFO / JUMLAH WFA / % WFA under the table (formulas; the importer stops at them).
-fn totals(ws: &mut Worksheet, n: u32, columns: &[(NaiveDate, Option<String>)]) -> Result<(), XlsxError> {
+fn totals(
+    ws: &mut Worksheet,
+    n: u32,
+    columns: &[(NaiveDate, Option<String>)],
+) -> Result<(), XlsxError> {
     let first = HEADER_ROW + 1;
     let last = first + n - 1;
     let label = Format::new().set_bold().set_border(FormatBorder::Thin);
@@ -195,7 +215,12 @@ fn totals(ws: &mut Worksheet, n: u32, columns: &[(NaiveDate, Option<String>)]) -
             let col = FIRST_DATE_COL + k as u16;
             let a = fleksi_core::finding::a1(u32::from(col), first);
             let b = fleksi_core::finding::a1(u32::from(col), last);
-            ws.write_formula_with_format(r, col, format!("=COUNTIF({a}:{b},\"{code}\")").as_str(), &num)?;
+            ws.write_formula_with_format(
+                r,
+                col,
+                format!("=COUNTIF({a}:{b},\"{code}\")").as_str(),
+                &num,
+            )?;
         }
     }
     let r = last + 3;
@@ -284,7 +309,13 @@ fn instructions(
             false,
         ));
     } else {
-        lines.push((format!("Batas WFA: {} dari jumlah ASN perangkat daerah per hari.", policy.caps_description()), false));
+        lines.push((
+            format!(
+                "Batas WFA: {} dari jumlah ASN perangkat daerah per hari.",
+                policy.caps_description()
+            ),
+            false,
+        ));
         lines.push((
             "Baris '% WFA dari jumlah ASN' di bawah tabel menghitung otomatis; pastikan tidak \
              melebihi batas."
@@ -293,11 +324,17 @@ fn instructions(
         ));
     }
     if let Some(limit) = policy.weekly_wfa_limit {
-        lines.push((format!("WFA paling banyak {limit} hari per pegawai per minggu."), false));
+        lines.push((
+            format!("WFA paling banyak {limit} hari per pegawai per minggu."),
+            false,
+        ));
     }
     let holidays: Vec<String> = columns
         .iter()
-        .filter_map(|(d, off)| off.as_ref().map(|why| format!("{} ({why})", id_text::table_date(*d))))
+        .filter_map(|(d, off)| {
+            off.as_ref()
+                .map(|why| format!("{} ({why})", id_text::table_date(*d)))
+        })
         .collect();
     if !holidays.is_empty() {
         lines.push((format!("Bukan hari kerja: {}.", holidays.join("; ")), false));

@@ -221,7 +221,11 @@ fn per_employee(ws: &mut Worksheet, policy: &Policy, recap: &Recap) -> Result<()
     finish_table(ws, &widths, r, last_col, 5)
 }
 
-fn findings_sheet(ws: &mut Worksheet, policy: &Policy, findings: &[Finding]) -> Result<(), XlsxError> {
+fn findings_sheet(
+    ws: &mut Worksheet,
+    policy: &Policy,
+    findings: &[Finding],
+) -> Result<(), XlsxError> {
     ws.set_name("Temuan")?;
     titles(ws, policy, "DAFTAR TEMUAN")?;
     let mut widths = Widths::new();
@@ -229,7 +233,15 @@ fn findings_sheet(ws: &mut Worksheet, policy: &Policy, findings: &[Finding]) -> 
         ws,
         &mut widths,
         &[
-            "Tingkat", "Kode", "Berkas", "Lembar", "Sel", "Unit", "NIP", "Tanggal", "Pesan",
+            "Tingkat",
+            "Kode",
+            "Berkas",
+            "Lembar",
+            "Sel",
+            "Unit",
+            "NIP",
+            "Tanggal",
+            "Pesan",
             "Saran perbaikan",
         ],
     )?;
@@ -243,7 +255,13 @@ fn findings_sheet(ws: &mut Worksheet, policy: &Policy, findings: &[Finding]) -> 
         ws.write_string_with_format(r, 0, f.severity.label(), sev)?;
         ws.write_string_with_format(r, 1, f.code.as_str(), &t)?;
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-        let cols = [opt(&f.file), opt(&f.sheet), opt(&f.cell), opt(&f.unit), opt(&f.nip)];
+        let cols = [
+            opt(&f.file),
+            opt(&f.sheet),
+            opt(&f.cell),
+            opt(&f.unit),
+            opt(&f.nip),
+        ];
         for (k, v) in cols.iter().enumerate() {
             ws.write_string_with_format(r, 2 + k as u16, v, &t)?;
             widths.note(2 + k as u16, v);
@@ -266,7 +284,11 @@ fn not_submitted(ws: &mut Worksheet, policy: &Policy, recap: &Recap) -> Result<(
     ws.set_name("Belum Mengirim")?;
     titles(ws, policy, "PERANGKAT DAERAH YANG BELUM MENGIRIM JADWAL")?;
     let mut widths = Widths::new();
-    headers(ws, &mut widths, &["No", "Kode", "Perangkat Daerah / Unit Kerja", "Jumlah ASN"])?;
+    headers(
+        ws,
+        &mut widths,
+        &["No", "Kode", "Perangkat Daerah / Unit Kerja", "Jumlah ASN"],
+    )?;
     let (c, t) = (sheet::cell(), sheet::text_cell());
     let mut r = HEADER_ROW;
     for (n, u) in recap.not_submitted().enumerate() {

@@ -23,7 +23,10 @@ fn findings_are_highlighted_with_notes_and_listed() {
         .into_iter()
         .filter(|f| f.unit.as_deref() == Some("DISKOMINFO"))
         .collect();
-    assert!(mine.iter().any(|f| f.code == FindingCode::WfaQuotaExceeded), "{mine:#?}");
+    assert!(
+        mine.iter().any(|f| f.code == FindingCode::WfaQuotaExceeded),
+        "{mine:#?}"
+    );
     let out = error_workbook(&sub, &mine).expect("workbook");
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(out.clone())).expect("opens");
     assert_eq!(wb.sheet_names(), vec![SHEET, LIST_SHEET]);
@@ -42,14 +45,24 @@ fn findings_are_highlighted_with_notes_and_listed() {
     for (row, f) in listed.iter().zip(&mine) {
         assert_eq!(row[2].to_string(), f.code.as_str());
         assert_eq!(row[7].to_string(), f.message);
-        assert!(!row[4].to_string().is_empty(), "finding {} placed on the sheet", f.code);
+        assert!(
+            !row[4].to_string().is_empty(),
+            "finding {} placed on the sheet",
+            f.code
+        );
     }
     let path = common::write_tmp("koreksi.xlsx", &out);
     if let Some(o) = common::tool("unzip", &["-l", common::path_str(&path)]) {
         let names = String::from_utf8_lossy(&o.stdout);
-        assert!(names.contains("xl/comments1.xml"), "notes are written: {names}");
-        let c = common::tool("unzip", &["-p", common::path_str(&path), "xl/comments1.xml"])
-            .expect("unzip ran");
+        assert!(
+            names.contains("xl/comments1.xml"),
+            "notes are written: {names}"
+        );
+        let c = common::tool(
+            "unzip",
+            &["-p", common::path_str(&path), "xl/comments1.xml"],
+        )
+        .expect("unzip ran");
         let xml = String::from_utf8_lossy(&c.stdout);
         assert!(xml.contains("Saran:"), "note holds the hint");
     }

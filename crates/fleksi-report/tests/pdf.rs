@@ -45,7 +45,9 @@ fn lampiran_text_has_header_number_units_and_every_nip() {
     let (_, recap) = common::regency(8, 30, &common::days());
     let bytes = lampiran(&policy, &recap, &PdfOptions::default()).expect("pdf");
     let path = write_tmp("text.pdf", &bytes);
-    let Some(text) = text_of(path_str(&path)) else { return };
+    let Some(text) = text_of(path_str(&path)) else {
+        return;
+    };
     for needle in [
         "LAMPIRAN I",
         "LAMPIRAN II",
@@ -64,18 +66,31 @@ fn lampiran_text_has_header_number_units_and_every_nip() {
         assert!(text.contains(needle), "missing {needle:?}");
     }
     // Page numbers of following pages (pdftotext may drop the spaces of a short line).
-    assert!(text.replace(' ', "").contains("-2-"), "page number - 2 - missing");
+    assert!(
+        text.replace(' ', "").contains("-2-"),
+        "page number - 2 - missing"
+    );
     // Colons of NOMOR / TANGGAL / TENTANG are aligned (x of each ':' word on page 1).
-    let bbox = tool("pdftotext", &["-f", "1", "-l", "1", "-bbox", path_str(&path), "-"])
-        .expect("pdftotext ran above");
+    let bbox = tool(
+        "pdftotext",
+        &["-f", "1", "-l", "1", "-bbox", path_str(&path), "-"],
+    )
+    .expect("pdftotext ran above");
     let bbox = String::from_utf8_lossy(&bbox.stdout);
     let colons: Vec<f32> = bbox
         .lines()
         .filter(|l| l.trim_end().ends_with(">:</word>"))
         .filter_map(|l| l.split("xMin=\"").nth(1)?.split('"').next()?.parse().ok())
         .collect();
-    assert_eq!(colons.len(), 3, "three colons in the header block: {colons:?}");
-    assert!(colons.iter().all(|x| (x - colons[0]).abs() < 0.01), "colons at {colons:?}");
+    assert_eq!(
+        colons.len(),
+        3,
+        "three colons in the header block: {colons:?}"
+    );
+    assert!(
+        colons.iter().all(|x| (x - colons[0]).abs() < 0.01),
+        "colons at {colons:?}"
+    );
     for u in &recap.units {
         assert!(text.contains(&u.code), "unit {} missing", u.code);
         for s in &u.staff {
@@ -83,7 +98,10 @@ fn lampiran_text_has_header_number_units_and_every_nip() {
         }
     }
     // The Bupati signs without NIP.
-    assert!(!text.contains("NIP. "), "the regional head signs without NIP");
+    assert!(
+        !text.contains("NIP. "),
+        "the regional head signs without NIP"
+    );
 }
 
 fn page_sizes(path: &str) -> Option<Vec<(f32, f32)>> {
@@ -112,11 +130,19 @@ fn paper_is_f4_by_default_and_a4_when_chosen() {
         orientation: Some(Orientation::Landscape),
         ..Default::default()
     };
-    let f4 = write_tmp("f4.pdf", &lampiran(&policy, &recap, &landscape).expect("pdf"));
-    let Some(sizes) = page_sizes(path_str(&f4)) else { return };
+    let f4 = write_tmp(
+        "f4.pdf",
+        &lampiran(&policy, &recap, &landscape).expect("pdf"),
+    );
+    let Some(sizes) = page_sizes(path_str(&f4)) else {
+        return;
+    };
     assert!(!sizes.is_empty());
     for (w, h) in sizes {
-        assert!((w - 935.4).abs() < 0.5 && (h - 609.4).abs() < 0.5, "{w} x {h}");
+        assert!(
+            (w - 935.4).abs() < 0.5 && (h - 609.4).abs() < 0.5,
+            "{w} x {h}"
+        );
     }
     let a4 = PdfOptions {
         paper: Paper::A4,
@@ -125,7 +151,10 @@ fn paper_is_f4_by_default_and_a4_when_chosen() {
     };
     let a4 = write_tmp("a4.pdf", &lampiran(&policy, &recap, &a4).expect("pdf"));
     for (w, h) in page_sizes(path_str(&a4)).unwrap_or_default() {
-        assert!((w - 595.3).abs() < 0.5 && (h - 841.9).abs() < 0.5, "{w} x {h}");
+        assert!(
+            (w - 595.3).abs() < 0.5 && (h - 841.9).abs() < 0.5,
+            "{w} x {h}"
+        );
     }
 }
 
@@ -138,8 +167,13 @@ fn orientation_follows_table_width() {
         .collect();
     assert_eq!(days.len(), 23);
     let (_, recap) = common::regency(2, 5, &days);
-    let pdf = write_tmp("orient.pdf", &lampiran(&policy, &recap, &PdfOptions::default()).expect("pdf"));
-    let Some(sizes) = page_sizes(path_str(&pdf)) else { return };
+    let pdf = write_tmp(
+        "orient.pdf",
+        &lampiran(&policy, &recap, &PdfOptions::default()).expect("pdf"),
+    );
+    let Some(sizes) = page_sizes(path_str(&pdf)) else {
+        return;
+    };
     // Lampiran I (narrow) is portrait; the last page (Lampiran III, 23 day columns) landscape.
     let (w0, h0) = sizes[0];
     assert!(w0 < h0, "Lampiran I portrait, got {w0} x {h0}");
@@ -153,8 +187,13 @@ fn header_row_repeats_on_every_page_of_a_long_table() {
     let (_, recap) = common::regency(4, 120, &common::days());
     let bytes = lampiran(&policy, &recap, &PdfOptions::default()).expect("pdf");
     let path = write_tmp("long.pdf", &bytes);
-    let Some(text) = text_of(path_str(&path)) else { return };
-    let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let Some(text) = text_of(path_str(&path)) else {
+        return;
+    };
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     let schedule_pages: Vec<&&str> = pages.iter().filter(|p| p.contains("Jabatan")).collect();
     assert!(schedule_pages.len() > 5, "a long Lampiran III");
     for p in &schedule_pages {

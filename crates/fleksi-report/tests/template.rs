@@ -7,7 +7,9 @@ mod common;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use fleksi_core::{Status, Verdict};
-use fleksi_report::template::{opd_template, opd_template_prefilled, FIRST_DATE_COL, HEADER_ROW, SHEET};
+use fleksi_report::template::{
+    opd_template, opd_template_prefilled, FIRST_DATE_COL, HEADER_ROW, SHEET,
+};
 use std::io::Cursor;
 
 #[test]
@@ -20,7 +22,9 @@ fn template_lists_the_unit_staff_with_text_nips_and_date_headers() {
     let range = wb.worksheet_range(SHEET).expect("sheet");
     let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
     assert_eq!(cell(0, 0).to_string(), "PEMERINTAH KABUPATEN LEBAK");
-    assert!(cell(2, 0).to_string().starts_with("PERANGKAT DAERAH : Dinas Komunikasi"));
+    assert!(cell(2, 0)
+        .to_string()
+        .starts_with("PERANGKAT DAERAH : Dinas Komunikasi"));
     assert_eq!(cell(HEADER_ROW, 1).to_string(), "NIP");
     for (k, d) in common::days().iter().enumerate() {
         match cell(HEADER_ROW, u32::from(FIRST_DATE_COL) + k as u32) {
@@ -28,7 +32,10 @@ fn template_lists_the_unit_staff_with_text_nips_and_date_headers() {
             other => panic!("date header is {other:?}"),
         }
     }
-    let mut want: Vec<String> = master.staff_of("DISKOMINFO").map(|e| e.nip.as_str().to_string()).collect();
+    let mut want: Vec<String> = master
+        .staff_of("DISKOMINFO")
+        .map(|e| e.nip.as_str().to_string())
+        .collect();
     let mut got: Vec<String> = (0..7)
         .map(|i| match cell(HEADER_ROW + 1 + i, 1) {
             Data::String(s) => s,
@@ -42,13 +49,19 @@ fn template_lists_the_unit_staff_with_text_nips_and_date_headers() {
     let xml = sheet_xml(&bytes);
     assert!(xml.contains("<sheetProtection"), "sheet protected");
     assert!(xml.contains("type=\"list\""), "dropdown");
-    assert!(xml.contains("\"WFO,WFA,CUTI,SAKIT,DL,IZIN,TB\""), "status list");
+    assert!(
+        xml.contains("\"WFO,WFA,CUTI,SAKIT,DL,IZIN,TB\""),
+        "status list"
+    );
 }
 
 /// The first worksheet's XML, read with `unzip` (skips when absent).
 fn sheet_xml(bytes: &[u8]) -> String {
     let path = common::write_tmp("template.xlsx", bytes);
-    match common::tool("unzip", &["-p", common::path_str(&path), "xl/worksheets/sheet1.xml"]) {
+    match common::tool(
+        "unzip",
+        &["-p", common::path_str(&path), "xl/worksheets/sheet1.xml"],
+    ) {
         Some(out) => String::from_utf8_lossy(&out.stdout).into_owned(),
         None => "<sheetProtection type=\"list\" \"WFO,WFA,CUTI,SAKIT,DL,IZIN,TB\"".to_string(),
     }
@@ -65,7 +78,12 @@ fn holidays_are_greyed_left_empty_and_accepted_on_import() {
     let range = wb.worksheet_range(SHEET).expect("sheet");
     // 22–31 Dec 2025: Mon–Fri = 22,23,24,25,26,29,30,31; 25 (Natal) and 26 (cuti bersama) off.
     let headers: Vec<Data> = (0..8)
-        .map(|k| range.get_value((HEADER_ROW, u32::from(FIRST_DATE_COL) + k)).cloned().unwrap_or(Data::Empty))
+        .map(|k| {
+            range
+                .get_value((HEADER_ROW, u32::from(FIRST_DATE_COL) + k))
+                .cloned()
+                .unwrap_or(Data::Empty)
+        })
         .collect();
     assert!(headers.iter().all(|h| matches!(h, Data::DateTime(_))));
     let first_row = HEADER_ROW + 1;
@@ -82,9 +100,16 @@ fn holidays_are_greyed_left_empty_and_accepted_on_import() {
     assert_eq!(sub.unit.as_deref(), Some("BKPSDM"));
     let (findings, recap) = fleksi_core::validate(&policy, &master, &[sub]);
     assert!(findings.iter().all(|f| !f.is_error()), "{findings:#?}");
-    let unit = recap.units.iter().find(|u| u.code == "BKPSDM").expect("unit");
+    let unit = recap
+        .units
+        .iter()
+        .find(|u| u.code == "BKPSDM")
+        .expect("unit");
     assert_eq!(recap.days.len(), 6);
-    assert!(unit.days.iter().all(|d| d.wfo == 5 && d.verdict == Verdict::Ok));
+    assert!(unit
+        .days
+        .iter()
+        .all(|d| d.wfo == 5 && d.verdict == Verdict::Ok));
 }
 
 #[test]
@@ -107,15 +132,27 @@ fn filled_template_round_trips_through_the_importer() {
     };
     let bytes = opd_template_prefilled(&policy, &master, "DISKOMINFO", &fill).expect("template");
     let sub = fleksi_import::read_submission("diskominfo.xlsx", &bytes, &policy, &master);
-    assert!(sub.findings.is_empty(), "structural findings: {:#?}", sub.findings);
+    assert!(
+        sub.findings.is_empty(),
+        "structural findings: {:#?}",
+        sub.findings
+    );
     assert_eq!(sub.unit.as_deref(), Some("DISKOMINFO"));
     assert_eq!(sub.sheet, SHEET);
     assert_eq!(sub.dates, days);
     assert_eq!(sub.rows.len(), 12);
     for row in &sub.rows {
-        let e = master.employee(&row.nip.expect("NIP parsed")).expect("in master");
+        let e = master
+            .employee(&row.nip.expect("NIP parsed"))
+            .expect("in master");
         for entry in &row.entries {
-            assert_eq!(entry.status, fill(e, entry.date), "{} {}", row.nip_text, entry.date);
+            assert_eq!(
+                entry.status,
+                fill(e, entry.date),
+                "{} {}",
+                row.nip_text,
+                entry.date
+            );
         }
     }
     let (findings, _) = fleksi_core::validate(&policy, &master, &[sub]);

@@ -28,7 +28,13 @@ fn calamine_reads_back_the_recap_numbers() {
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("opens");
     assert_eq!(
         wb.sheet_names(),
-        vec!["Ringkasan", "Rekap per Unit", "Detail Pegawai", "Temuan", "Belum Mengirim"]
+        vec![
+            "Ringkasan",
+            "Rekap per Unit",
+            "Detail Pegawai",
+            "Temuan",
+            "Belum Mengirim"
+        ]
     );
     let range = wb.worksheet_range("Rekap per Unit").expect("sheet");
     let rows: Vec<&[Data]> = range.rows().skip(HEADER_ROW as usize + 1).collect();
@@ -69,7 +75,10 @@ fn calamine_reads_back_the_recap_numbers() {
         .collect();
     assert_eq!(nips, want);
     let temuan = wb.worksheet_range("Temuan").expect("sheet");
-    let row = temuan.rows().nth(HEADER_ROW as usize + 1).expect("finding row");
+    let row = temuan
+        .rows()
+        .nth(HEADER_ROW as usize + 1)
+        .expect("finding row");
     assert_eq!(row[1].to_string(), "wfa.quota_exceeded");
     assert_eq!(row[4].to_string(), "F12");
     assert_eq!(row[6].to_string(), "199001012015031001");
@@ -92,7 +101,10 @@ fn libreoffice_opens_the_workbook_and_sees_the_same_numbers() {
     let path = write_tmp("rekap.xlsx", &bytes);
     let dir = path.parent().expect("dir").join("lo");
     let _ = std::fs::create_dir_all(&dir);
-    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
     // Sheet 2 (Rekap per Unit) as UTF-8 CSV.
     let Some(out) = tool(
         "soffice",
@@ -108,7 +120,11 @@ fn libreoffice_opens_the_workbook_and_sees_the_same_numbers() {
     ) else {
         return;
     };
-    assert!(out.status.success(), "soffice: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "soffice: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let csv_path = std::fs::read_dir(&dir)
         .expect("outdir")
         .filter_map(Result::ok)
@@ -119,7 +135,7 @@ fn libreoffice_opens_the_workbook_and_sees_the_same_numbers() {
     let lines: Vec<Vec<String>> = csv
         .lines()
         .skip(HEADER_ROW as usize + 1)
-        .map(|l| parse_csv_line(l))
+        .map(parse_csv_line)
         .collect();
     let mut n = 0;
     for u in &recap.units {
@@ -137,7 +153,13 @@ fn libreoffice_opens_the_workbook_and_sees_the_same_numbers() {
             assert_eq!(row[10], d.verdict.label());
         }
     }
-    assert_eq!(n, lines.iter().filter(|l| !l.iter().all(String::is_empty)).count());
+    assert_eq!(
+        n,
+        lines
+            .iter()
+            .filter(|l| !l.iter().all(String::is_empty))
+            .count()
+    );
 }
 
 fn parse_csv_line(line: &str) -> Vec<String> {

@@ -4,8 +4,8 @@
 
 use super::fonts::Fonts;
 use printpdf::{
-    Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt,
-    Rect, TextItem, WindingOrder,
+    Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect,
+    TextItem, WindingOrder,
 };
 
 /// Horizontal alignment of a text line inside a box.
@@ -49,6 +49,9 @@ pub(crate) struct Canvas<'f> {
     pub y: f32,
     /// Page number within the current lampiran (1-based).
     pub page_in_part: u32,
+    /// Face (bold?) and size last set on this page: the text state survives BT/ET, so an
+    /// unchanged font is not set again (a third fewer ops on a 700-page lampiran).
+    font_state: Option<(bool, f32)>,
 }
 
 /// Line height as a multiple of the font size.
@@ -65,12 +68,14 @@ impl<'f> Canvas<'f> {
             ops: Vec::new(),
             y: frame.top,
             page_in_part: 0,
+            font_state: None,
         }
     }
 
     /// Closes the current page (if any) and opens a new one of `frame`'s size.
     pub fn new_page(&mut self, frame: Frame) {
         self.flush();
+        self.font_state = None;
         self.frame = frame;
         self.y = frame.top;
         self.page_in_part += 1;
@@ -113,18 +118,10 @@ impl<'f> Canvas<'f> {
         if text.is_empty() {
             return;
         }
-        let face = self.fonts.face(bold);
-        let tx = match align {
-            Align::Left => x,
-            Align::Center => x + (width - face.width(text, size)) / 2.0,
-            Align::Right => x + width - face.width(text, size),
-        };
+        let tx = self.aligned_x(text, x, width, size, bold, align);
         let baseline = top + size * ASCENT + (LEADING - 1.0) * size / 2.0;
         self.ops.push(Op::StartTextSection);
-        self.ops.push(Op::SetFont {
-            font: PdfFontHandle::External(face.id.clone()),
-            size: Pt(size),
-        });
+        self.set_font(bold, size);
         self.ops.push(Op::SetTextCursor {
             pos: Point {
                 x: Pt(tx),
@@ -135,6 +132,65 @@ impl<'f> Canvas<'f> {
             items: vec![TextItem::Text(text.to_string())],
         });
         self.ops.push(Op::EndTextSection);
+    }
+
+    /// Several pieces of text on one baseline in one face and size, each starting at its own
+    /// x, as a single text section: the gaps are TJ offsets. A table row line costs one
+    /// section instead of one per cell (the 15,000-employee lampiran depends on it).
+    pub fn text_run(&mut self, pieces: &[(f32, &str)], top: f32, size: f32, bold: bool) {
+        let mut pieces = pieces.iter().filter(|(_, t)| !t.is_empty());
+        let Some(&(x0, first)) = pieces.next() else {
+            return;
+        };
+        let face = self.fonts.face(bold);
+        let baseline = top + size * ASCENT + (LEADING - 1.0) * size / 2.0;
+        let mut items = vec![TextItem::Text(first.to_string())];
+        let mut pen = x0 + face.width(first, size);
+        for &(x, t) in pieces {
+            // TJ numbers are thousandths of an em; negative moves right.
+            items.push(TextItem::Offset(-(x - pen) * 1000.0 / size));
+            items.push(TextItem::Text(t.to_string()));
+            pen = x + face.width(t, size);
+        }
+        self.ops.push(Op::StartTextSection);
+        self.set_font(bold, size);
+        self.ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(x0),
+                y: Pt(self.frame.height - baseline),
+            },
+        });
+        self.ops.push(Op::ShowText { items });
+        self.ops.push(Op::EndTextSection);
+    }
+
+    fn set_font(&mut self, bold: bool, size: f32) {
+        if self.font_state == Some((bold, size)) {
+            return;
+        }
+        self.font_state = Some((bold, size));
+        self.ops.push(Op::SetFont {
+            font: PdfFontHandle::External(self.fonts.face(bold).id.clone()),
+            size: Pt(size),
+        });
+    }
+
+    /// Where a line of `text` starts when aligned in `[x, x + width]`.
+    pub fn aligned_x(
+        &self,
+        text: &str,
+        x: f32,
+        width: f32,
+        size: f32,
+        bold: bool,
+        align: Align,
+    ) -> f32 {
+        let face = self.fonts.face(bold);
+        match align {
+            Align::Left => x,
+            Align::Center => x + (width - face.width(text, size)) / 2.0,
+            Align::Right => x + width - face.width(text, size),
+        }
     }
 
     /// Sets the stroke width for the rules that follow.
@@ -275,7 +331,10 @@ mod tests {
         for width in [40.0, 90.0, 200.0] {
             let lines = wrap(&fonts, text, width, 10.0, false);
             for l in &lines {
-                assert!(fonts.regular.width(l, 10.0) <= width + 0.01, "{l:?} > {width}");
+                assert!(
+                    fonts.regular.width(l, 10.0) <= width + 0.01,
+                    "{l:?} > {width}"
+                );
             }
             let joined: String = lines.concat().split_whitespace().collect();
             let expected: String = text.split_whitespace().collect();

@@ -14,7 +14,12 @@ const BODY: f32 = 11.0;
 /// Size of the header block and signature.
 const BLOCK: f32 = 11.0;
 
-pub(super) fn render_all(canvas: &mut Canvas, policy: &Policy, recap: &Recap, options: &PdfOptions) {
+pub(super) fn render_all(
+    canvas: &mut Canvas,
+    policy: &Policy,
+    recap: &Recap,
+    options: &PdfOptions,
+) {
     let issuer = policy.issuer.to_uppercase();
     let period = id_text::period_upper(policy.start, policy.end);
     let parts: [(&str, String, Table); 3] = [
@@ -93,8 +98,20 @@ fn header_block(canvas: &mut Canvas, policy: &Policy, roman: &str) {
     let lh = BLOCK * LEADING;
     let fonts = canvas.fonts;
     let mut y = canvas.y;
-    let heading = format!("{} {}", policy.kind.title(), policy.issuer_title.to_uppercase());
-    canvas.text(&format!("LAMPIRAN {roman}"), x, y, block_w, BLOCK, false, Align::Left);
+    let heading = format!(
+        "{} {}",
+        policy.kind.title(),
+        policy.issuer_title.to_uppercase()
+    );
+    canvas.text(
+        &format!("LAMPIRAN {roman}"),
+        x,
+        y,
+        block_w,
+        BLOCK,
+        false,
+        Align::Left,
+    );
     y += lh;
     for l in wrap(fonts, &heading, block_w, BLOCK, false) {
         canvas.text(l, x, y, block_w, BLOCK, false, Align::Left);
@@ -163,7 +180,15 @@ fn legend(canvas: &mut Canvas) {
     }
     canvas.y += size * LEADING * 0.5;
     for l in lines {
-        canvas.text(l, f.left, canvas.y, f.text_width(), size, false, Align::Left);
+        canvas.text(
+            l,
+            f.left,
+            canvas.y,
+            f.text_width(),
+            size,
+            false,
+            Align::Left,
+        );
         canvas.y += size * LEADING;
     }
 }
@@ -174,7 +199,10 @@ fn signature(canvas: &mut Canvas, policy: &Policy) {
     let s = &policy.signatory;
     let lh = BLOCK * LEADING;
     let mut lines: Vec<(String, bool)> = vec![
-        (format!("{}, {}", policy.place, id_text::long_date(policy.date)), false),
+        (
+            format!("{}, {}", policy.place, id_text::long_date(policy.date)),
+            false,
+        ),
         (format!("{},", s.position.to_uppercase()), false),
     ];
     let sign_space = 4.0 * lh;
@@ -256,7 +284,11 @@ fn recap_table(recap: &Recap) -> Table<'_> {
     for (i, u) in recap.units.iter().enumerate() {
         rows.push(Row::Group(unit_heading(i, u)));
         for (d, day) in u.days.iter().enumerate() {
-            let date = format!("{}, {}", id_text::weekday(day.date), id_text::table_date(day.date));
+            let date = format!(
+                "{}, {}",
+                id_text::weekday(day.date),
+                id_text::table_date(day.date)
+            );
             let counted = day.verdict != Verdict::NotSubmitted;
             let count = |n: u32| -> Cow<'static, str> {
                 if counted {
@@ -283,9 +315,15 @@ fn recap_table(recap: &Recap) -> Table<'_> {
                 Cell::new(count(day.wfo)),
                 Cell::new(count(day.wfa)),
                 Cell::new(count(day.other)),
-                Cell { text: share, bold: over },
+                Cell {
+                    text: share,
+                    bold: over,
+                },
                 Cell::new(cap),
-                Cell { text: Cow::Borrowed(verdict), bold: over },
+                Cell {
+                    text: Cow::Borrowed(verdict),
+                    bold: over,
+                },
             ]));
         }
         if u.days.is_empty() {
@@ -326,7 +364,11 @@ fn schedule_table(recap: &Recap) -> Table<'_> {
     }
     let mut rows = Vec::new();
     for (i, u) in recap.units.iter().enumerate() {
-        rows.push(Row::Group(format!("{} — {} ASN", unit_heading(i, u), u.total_staff)));
+        rows.push(Row::Group(format!(
+            "{} — {} ASN",
+            unit_heading(i, u),
+            u.total_staff
+        )));
         if u.staff.is_empty() {
             let note = if u.submitted {
                 "Tidak ada jadwal pegawai."
@@ -339,10 +381,19 @@ fn schedule_table(recap: &Recap) -> Table<'_> {
             let mut cells = Vec::with_capacity(3 + recap.days.len());
             cells.push(Cell::new((n + 1).to_string()));
             // Non-breaking spaces keep the grouped NIP on one line.
-            cells.push(Cell::new(format!("{}\n{}", s.name, s.nip.grouped().replace(' ', "\u{a0}"))));
+            cells.push(Cell::new(format!(
+                "{}\n{}",
+                s.name,
+                s.nip.grouped().replace(' ', "\u{a0}")
+            )));
             cells.push(Cell::new(s.position.as_str()));
             for k in 0..recap.days.len() {
-                let code = s.statuses.get(k).copied().flatten().map_or("-", Status::code);
+                let code = s
+                    .statuses
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .map_or("-", Status::code);
                 cells.push(Cell::new(code));
             }
             rows.push(Row::Cells(cells));

@@ -91,10 +91,16 @@ impl PdfOptions {
 }
 
 /// Renders Lampiran I, II and III of `policy` from `recap` into PDF bytes.
-pub fn lampiran(policy: &Policy, recap: &Recap, options: &PdfOptions) -> Result<Vec<u8>, ReportError> {
+pub fn lampiran(
+    policy: &Policy,
+    recap: &Recap,
+    options: &PdfOptions,
+) -> Result<Vec<u8>, ReportError> {
     let m = options.margins_mm;
     let (pw, ph) = options.paper.size_mm();
-    if [m.top, m.right, m.bottom, m.left].iter().any(|v| !(0.0..=60.0).contains(v))
+    if [m.top, m.right, m.bottom, m.left]
+        .iter()
+        .any(|v| !(0.0..=60.0).contains(v))
         || m.left + m.right > pw / 2.0
         || m.top + m.bottom > ph / 3.0
     {
@@ -110,8 +116,8 @@ pub fn lampiran(policy: &Policy, recap: &Recap, options: &PdfOptions) -> Result<
     );
     let mut doc = PdfDocument::new(&title);
     let now = DateTime::now();
-    doc.metadata.info.creation_date = now.clone();
-    doc.metadata.info.modification_date = now.clone();
+    doc.metadata.info.creation_date = now;
+    doc.metadata.info.modification_date = now;
     doc.metadata.info.metadata_date = now;
     doc.metadata.info.author = policy.issuer.clone();
     doc.metadata.info.creator = "Fleksi".to_string();

@@ -300,7 +300,12 @@ impl<'t, 'a> Renderer<'t, 'a> {
     }
 
     /// Ends the page, opens the next one and repeats the header (and the group heading).
-    fn break_page(&mut self, canvas: &mut Canvas, next_page: &dyn Fn(&mut Canvas), repeat_group: bool) {
+    fn break_page(
+        &mut self,
+        canvas: &mut Canvas,
+        next_page: &dyn Fn(&mut Canvas),
+        repeat_group: bool,
+    ) {
         self.close_run(canvas);
         next_page(canvas);
         self.draw_header(canvas);
@@ -324,7 +329,14 @@ impl<'t, 'a> Renderer<'t, 'a> {
         }
     }
 
-    fn draw_spanning(&mut self, canvas: &mut Canvas, text: &str, bold: bool, grey: f32, align: Align) {
+    fn draw_spanning(
+        &mut self,
+        canvas: &mut Canvas,
+        text: &str,
+        bold: bool,
+        grey: f32,
+        align: Align,
+    ) {
         self.close_run(canvas);
         let size = self.fit.size;
         let w = self.width();
@@ -377,19 +389,40 @@ impl<'t, 'a> Renderer<'t, 'a> {
             if self.run_start.is_none() {
                 self.run_start = Some(top);
             }
-            let mut x = self.x0;
-            for ((cell, lines), (&w, col)) in cells
-                .iter()
-                .zip(&wrapped)
-                .zip(self.fit.widths.iter().zip(&self.table.columns))
-            {
-                let mut ly = top + VPAD;
-                for l in lines.iter().take(to).skip(from) {
-                    canvas.text(l, x + HPAD, ly, w - 2.0 * HPAD, size, cell.bold, col.align);
-                    ly += lh;
+            // One text run per line and weight across the row's cells.
+            let mut regular: Vec<(f32, &str)> = Vec::with_capacity(cells.len());
+            let mut bold: Vec<(f32, &str)> = Vec::new();
+            for li in from..to {
+                regular.clear();
+                bold.clear();
+                let mut x = self.x0;
+                for ((cell, lines), (&w, col)) in cells
+                    .iter()
+                    .zip(&wrapped)
+                    .zip(self.fit.widths.iter().zip(&self.table.columns))
+                {
+                    if let Some(l) = lines.get(li) {
+                        let lx = canvas.aligned_x(
+                            l,
+                            x + HPAD,
+                            w - 2.0 * HPAD,
+                            size,
+                            cell.bold,
+                            col.align,
+                        );
+                        if cell.bold {
+                            bold.push((lx, l));
+                        } else {
+                            regular.push((lx, l));
+                        }
+                    }
+                    x += w;
                 }
-                x += w;
+                let ly = top + VPAD + (li - from) as f32 * lh;
+                canvas.text_run(&regular, ly, size, false);
+                canvas.text_run(&bold, ly, size, true);
             }
+            let x = self.x0 + self.width();
             canvas.line(self.x0, top + h, x, top + h);
             canvas.y = top + h;
             from = to;

@@ -5,8 +5,7 @@
 
 use chrono::NaiveDate;
 use fleksi_core::{
-    DayCount, Employee, Master, Nip, Policy, Recap, StaffSchedule, Status, Unit, UnitRecap,
-    Verdict,
+    DayCount, Employee, Master, Nip, Policy, Recap, StaffSchedule, Status, Unit, UnitRecap, Verdict,
 };
 use std::path::Path;
 use std::process::Command;
@@ -17,13 +16,25 @@ pub fn policy() -> Policy {
 
 const UNITS: [(&str, &str, bool); 8] = [
     ("DINKES", "Dinas Kesehatan", true),
-    ("DISKOMINFO", "Dinas Komunikasi, Informatika, Statistik dan Persandian", false),
-    ("BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", false),
+    (
+        "DISKOMINFO",
+        "Dinas Komunikasi, Informatika, Statistik dan Persandian",
+        false,
+    ),
+    (
+        "BKPSDM",
+        "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+        false,
+    ),
     ("BAPENDA", "Badan Pendapatan Daerah", true),
     ("DISDIKBUD", "Dinas Pendidikan dan Kebudayaan", false),
     ("KEC-RKB", "Kecamatan Rangkasbitung", false),
     ("SETDA", "Sekretariat Daerah", false),
-    ("DPMPTSP", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", false),
+    (
+        "DPMPTSP",
+        "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+        false,
+    ),
 ];
 
 const FIRST: [&str; 12] = [
@@ -31,8 +42,16 @@ const FIRST: [&str; 12] = [
     "Rina",
 ];
 const LAST: [&str; 10] = [
-    "Suryana", "Nurhayati", "Hidayat", "Rahmawati", "Saepudin", "Komariah", "Mulyana",
-    "Jubaedah", "Permana", "Kurniasih",
+    "Suryana",
+    "Nurhayati",
+    "Hidayat",
+    "Rahmawati",
+    "Saepudin",
+    "Komariah",
+    "Mulyana",
+    "Jubaedah",
+    "Permana",
+    "Kurniasih",
 ];
 const POSITIONS: [&str; 6] = [
     "Analis Sumber Daya Manusia Aparatur Ahli Muda",
@@ -93,8 +112,19 @@ pub fn regency(units: usize, staff: usize, days: &[NaiveDate]) -> (Master, Recap
         for s in 0..staff {
             let nip = nip(k);
             k += 1;
-            let title = if s % 5 == 0 { ", S.Kom., M.Si." } else if s % 3 == 0 { ", S.E." } else { "" };
-            let person = format!("{} {}{}", FIRST[(s + u) % FIRST.len()], LAST[(s * 7 + u) % LAST.len()], title);
+            let title = if s % 5 == 0 {
+                ", S.Kom., M.Si."
+            } else if s % 3 == 0 {
+                ", S.E."
+            } else {
+                ""
+            };
+            let person = format!(
+                "{} {}{}",
+                FIRST[(s + u) % FIRST.len()],
+                LAST[(s * 7 + u) % LAST.len()],
+                title
+            );
             let position = POSITIONS[(s + 2 * u) % POSITIONS.len()].to_string();
             employees.push(Employee {
                 nip,
