@@ -123,9 +123,6 @@ async function main() {
     XDG_DATA_HOME: join(home, 'data'),
     XDG_CONFIG_HOME: join(home, 'config'),
     XDG_CACHE_HOME: join(home, 'cache'),
-    // Without GPU buffers (Xvfb) WebKitGTK paints the X window blank unless this is set;
-    // WebDriver would still see the page, but the root-window screenshot would be empty.
-    WEBKIT_DISABLE_DMABUF_RENDERER: process.env.WEBKIT_DISABLE_DMABUF_RENDERER ?? '1',
   };
 
   const { display } = await startXvfb();
