@@ -18,6 +18,18 @@ pub struct Unit {
     pub parent: Option<String>,
 }
 
+impl Unit {
+    /// A unit from its code, name, abbreviation and parent code.
+    pub fn new(code: &str, name: &str, abbreviation: Option<&str>, parent: Option<&str>) -> Unit {
+        Unit {
+            code: code.into(),
+            name: name.into(),
+            abbreviation: abbreviation.map(Into::into),
+            parent: parent.map(Into::into),
+        }
+    }
+}
+
 /// One ASN in the master.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Employee {

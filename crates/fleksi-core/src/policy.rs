@@ -434,18 +434,9 @@ mod tests {
     use super::*;
     use crate::presets;
 
-    fn unit(code: &str, name: &str, abbr: Option<&str>, parent: Option<&str>) -> Unit {
-        Unit {
-            code: code.into(),
-            name: name.into(),
-            abbreviation: abbr.map(Into::into),
-            parent: parent.map(Into::into),
-        }
-    }
-
     #[test]
     fn matchers_by_code_name_abbreviation_word() {
-        let u = unit(
+        let u = Unit::new(
             "PKM-CBD",
             "UPTD  Puskesmas Cibadak",
             Some("PKM Cibadak"),
@@ -460,7 +451,7 @@ mod tests {
         assert!(UnitMatcher::Word("Puskesmas Cibadak".into()).matches(&u));
         assert!(!UnitMatcher::Word("Pus".into()).matches(&u));
         assert!(!UnitMatcher::Word("  ".into()).matches(&u));
-        let satpol = unit("SATPOL", "Satpol P.P. dan Damkar", Some("Satpol PP"), None);
+        let satpol = Unit::new("SATPOL", "Satpol P.P. dan Damkar", Some("Satpol PP"), None);
         assert!(UnitMatcher::Abbreviation("SATPOL-PP".into()).matches(&satpol));
         assert!(UnitMatcher::Abbreviation("satpol".into()).matches(&satpol));
     }
@@ -469,9 +460,9 @@ mod tests {
     fn exemption_is_inherited_from_ancestors() {
         let master = Master::new(
             vec![
-                unit("DINKES", "Dinas Kesehatan", Some("Dinkes"), None),
-                unit("PKM-CBD", "UPTD Puskesmas Cibadak", None, Some("DINKES")),
-                unit("DISDIK", "Dinas Pendidikan", Some("Disdik"), None),
+                Unit::new("DINKES", "Dinas Kesehatan", Some("Dinkes"), None),
+                Unit::new("PKM-CBD", "UPTD Puskesmas Cibadak", None, Some("DINKES")),
+                Unit::new("DISDIK", "Dinas Pendidikan", Some("Disdik"), None),
             ],
             vec![],
         );
@@ -520,11 +511,11 @@ mod tests {
 
     #[test]
     fn names_may_carry_the_region() {
-        let u = unit("DINKES", "Dinas Kesehatan Kabupaten Lebak", None, None);
+        let u = Unit::new("DINKES", "Dinas Kesehatan Kabupaten Lebak", None, None);
         assert!(UnitMatcher::Name("Dinas Kesehatan".into()).matches(&u));
-        let u = unit("X", "Dinas Kesehatan Hewan", None, None);
+        let u = Unit::new("X", "Dinas Kesehatan Hewan", None, None);
         assert!(!UnitMatcher::Name("Dinas Kesehatan".into()).matches(&u));
-        let u = unit("X", "Dinas Kesehatan", None, None);
+        let u = Unit::new("X", "Dinas Kesehatan", None, None);
         assert!(!UnitMatcher::Name("Dinas Kesehatan Hewan".into()).matches(&u));
     }
 

@@ -410,87 +410,78 @@ mod tests {
     use super::*;
     use crate::master::{Master, Unit};
 
-    fn unit(code: &str, name: &str, abbr: Option<&str>, parent: Option<&str>) -> Unit {
-        Unit {
-            code: code.into(),
-            name: name.into(),
-            abbreviation: abbr.map(Into::into),
-            parent: parent.map(Into::into),
-        }
-    }
-
     /// A realistic regency master: codes are local, names and abbreviations as written.
     fn master() -> Master {
         Master::new(
             vec![
-                unit("1.02", "Dinas Kesehatan", Some("Dinkes"), None),
-                unit("1.02.01", "UPTD Puskesmas Cibadak", None, Some("1.02")),
-                unit("1.02.02", "RSUD dr. Adjidarmo", None, Some("1.02")),
-                unit("1.01", "Dinas Pendidikan", Some("Disdik"), None),
-                unit(
+                Unit::new("1.02", "Dinas Kesehatan", Some("Dinkes"), None),
+                Unit::new("1.02.01", "UPTD Puskesmas Cibadak", None, Some("1.02")),
+                Unit::new("1.02.02", "RSUD dr. Adjidarmo", None, Some("1.02")),
+                Unit::new("1.01", "Dinas Pendidikan", Some("Disdik"), None),
+                Unit::new(
                     "1.03",
                     "Dinas Pekerjaan Umum dan Penataan Ruang",
                     Some("DPUPR"),
                     None,
                 ),
-                unit(
+                Unit::new(
                     "1.05",
                     "Satuan Polisi Pamong Praja dan Pemadam Kebakaran",
                     None,
                     None,
                 ),
-                unit("1.06", "Dinas Sosial", None, None),
-                unit("1.07", "Badan Penanggulangan Bencana Daerah", None, None),
-                unit("1.08", "Dinas Perhubungan", Some("Dishub"), None),
-                unit("5.02", "Badan Pendapatan Daerah", Some("Bapenda"), None),
-                unit(
+                Unit::new("1.06", "Dinas Sosial", None, None),
+                Unit::new("1.07", "Badan Penanggulangan Bencana Daerah", None, None),
+                Unit::new("1.08", "Dinas Perhubungan", Some("Dishub"), None),
+                Unit::new("5.02", "Badan Pendapatan Daerah", Some("Bapenda"), None),
+                Unit::new(
                     "2.16",
                     "Dinas Komunikasi, Informatika, Statistik dan Persandian",
                     Some("Diskominfosantik"),
                     None,
                 ),
-                unit("4.01", "Sekretariat Daerah", Some("Setda"), None),
-                unit(
+                Unit::new("4.01", "Sekretariat Daerah", Some("Setda"), None),
+                Unit::new(
                     "2.12",
                     "Dinas Kependudukan dan Pencatatan Sipil",
                     Some("Disdukcapil"),
                     None,
                 ),
-                unit("2.11", "Dinas Lingkungan Hidup", Some("DLH"), None),
-                unit(
+                Unit::new("2.11", "Dinas Lingkungan Hidup", Some("DLH"), None),
+                Unit::new(
                     "2.08",
                     "Dinas Pemberdayaan Perempuan dan Perlindungan Anak",
                     Some("DP3A"),
                     None,
                 ),
-                unit(
+                Unit::new(
                     "2.18",
                     "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
                     Some("DPMPTSP"),
                     None,
                 ),
-                unit("7.01", "Kecamatan Bekasi Timur", None, None),
-                unit("7.01.01", "Kelurahan Margahayu", None, Some("7.01")),
-                unit("7.02", "Kecamatan Rangkasbitung", None, None),
-                unit(
+                Unit::new("7.01", "Kecamatan Bekasi Timur", None, None),
+                Unit::new("7.01.01", "Kelurahan Margahayu", None, Some("7.01")),
+                Unit::new("7.02", "Kecamatan Rangkasbitung", None, None),
+                Unit::new(
                     "1.05.9",
                     "Dinas Pemadam Kebakaran dan Penyelamatan",
                     Some("Disdamkarmat"),
                     None,
                 ),
-                unit("3.27", "Dinas Pertanian", Some("Distan"), None),
-                unit("4.02", "Sekretariat DPRD", Some("Setwan"), None),
-                unit("2.20", "Inspektorat Daerah", None, None),
-                unit(
+                Unit::new("3.27", "Dinas Pertanian", Some("Distan"), None),
+                Unit::new("4.02", "Sekretariat DPRD", Some("Setwan"), None),
+                Unit::new("2.20", "Inspektorat Daerah", None, None),
+                Unit::new(
                     "5.01",
                     "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
                     Some("BKPSDM"),
                     None,
                 ),
-                unit("1.02.03", "UPT Labkesda", None, Some("1.02")),
-                unit("1.04", "Rumah Sakit Umum Daerah Curup", None, None),
-                unit("1.02.04", "UPTD Instalasi Farmasi", None, Some("1.02")),
-                unit(
+                Unit::new("1.02.03", "UPT Labkesda", None, Some("1.02")),
+                Unit::new("1.04", "Rumah Sakit Umum Daerah Curup", None, None),
+                Unit::new("1.02.04", "UPTD Instalasi Farmasi", None, Some("1.02")),
+                Unit::new(
                     "7.01.02",
                     "Sekretariat Camat Bekasi Timur",
                     None,

@@ -21,29 +21,20 @@ fn nip(seq: u32) -> Nip {
     Nip::parse(&format!("198503122010011{seq:03}")).unwrap()
 }
 
-fn unit(code: &str, name: &str, abbr: Option<&str>, parent: Option<&str>) -> Unit {
-    Unit {
-        code: code.into(),
-        name: name.into(),
-        abbreviation: abbr.map(Into::into),
-        parent: parent.map(Into::into),
-    }
-}
-
 /// KOMINFO 15 staff (1–15), DINKES 3 (101–103) with its puskesmas PKM-CBD 2 (201–202),
 /// DISDIK 2 (301–302), SETDA 0.
 fn master() -> Master {
     let units = vec![
-        unit(
+        Unit::new(
             "KOMINFO",
             "Dinas Komunikasi, Informatika, Statistik dan Persandian",
             Some("Diskominfosantik"),
             None,
         ),
-        unit("DINKES", "Dinas Kesehatan", Some("Dinkes"), None),
-        unit("PKM-CBD", "UPTD Puskesmas Cibadak", None, Some("DINKES")),
-        unit("DISDIK", "Dinas Pendidikan", Some("Disdik"), None),
-        unit("SETDA", "Sekretariat Daerah", Some("Setda"), None),
+        Unit::new("DINKES", "Dinas Kesehatan", Some("Dinkes"), None),
+        Unit::new("PKM-CBD", "UPTD Puskesmas Cibadak", None, Some("DINKES")),
+        Unit::new("DISDIK", "Dinas Pendidikan", Some("Disdik"), None),
+        Unit::new("SETDA", "Sekretariat Daerah", Some("Setda"), None),
     ];
     let mut employees = Vec::new();
     let mut add = |seqs: std::ops::RangeInclusive<u32>, unit: &str| {
