@@ -29,14 +29,18 @@ struct Placement {
     extra_nips: Vec<String>,
 }
 
-fn place(sub: &Submission, findings: &[Finding]) -> Placement {
-    let first = HEADER_ROW + 1;
-    let date_col: HashMap<NaiveDate, u16> = sub
-        .dates
+/// The column of each of the submission's dates in the corrections sheet.
+fn date_columns(sub: &Submission) -> HashMap<NaiveDate, u16> {
+    sub.dates
         .iter()
         .enumerate()
         .map(|(i, d)| (*d, FIRST_DATE_COL + i as u16))
-        .collect();
+        .collect()
+}
+
+fn place(sub: &Submission, findings: &[Finding]) -> Placement {
+    let first = HEADER_ROW + 1;
+    let date_col = date_columns(sub);
     let mut by_cell: HashMap<&str, (u32, u16)> = HashMap::new();
     let mut by_nip: HashMap<String, u32> = HashMap::new();
     for (i, row) in sub.rows.iter().enumerate() {
@@ -177,12 +181,7 @@ fn rows_sheet(
         }
     };
     let centred = plain.clone().set_align(FormatAlign::Center);
-    let date_col: HashMap<NaiveDate, u16> = sub
-        .dates
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (*d, FIRST_DATE_COL + i as u16))
-        .collect();
+    let date_col = date_columns(sub);
     let first = HEADER_ROW + 1;
     let mut written: HashSet<(u32, u16)> = HashSet::new();
     for (i, row) in sub.rows.iter().enumerate() {
