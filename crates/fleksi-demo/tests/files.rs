@@ -13,28 +13,9 @@ use fleksi_demo::{
     HEADER_ROW, STAFF_HEADERS, STAFF_SHEET, UNIT_HEADERS, UNIT_SHEET,
 };
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
-
-/// A fresh folder under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let dir =
-            std::env::temp_dir().join(format!("fleksi-demo-{name}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use std::path::Path;
+mod common;
+use common::TempDir;
 
 fn lebak() -> Policy {
     presets::by_id("lebak-2025-12").expect("preset lebak-2025-12")

@@ -4,29 +4,10 @@
 
 use fleksi_core::{presets, rules, Finding, FindingCode, Master, Policy, Recap, Severity};
 use fleksi_demo::{write_demo, DemoOptions, DemoSummary, FaultKind};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let dir = std::env::temp_dir().join(format!(
-            "fleksi-demo-import-{name}-{}-{nanos}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+mod common;
+use common::TempDir;
 
 fn import_and_validate(s: &DemoSummary, policy: &Policy) -> (Master, Vec<Finding>, Recap) {
     let bytes = std::fs::read(&s.master_path).unwrap();
