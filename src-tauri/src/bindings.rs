@@ -6,9 +6,17 @@ use std::path::PathBuf;
 
 use ts_rs::{Config, TS};
 
+use crate::documents::{
+    DocOptions, FontChoice, OrientationChoice, PaperChoice, SavedFile, UnitDocuments,
+};
 use crate::error::{ErrorCode, IpcError};
+use crate::findings::{Facet, FindingPage, FindingQuery, FindingRow};
+use crate::grid::{CellVerdict, GridCell, GridDay, GridUnit, RecapGrid};
+use crate::imports::{ImportEvent, ImportOutcome, ImportRequest};
 use crate::info::AppInfo;
 use crate::policies::PolicySummary;
+use crate::state::SessionState;
+use crate::summary::{FileResult, SessionSummary};
 
 /// (file name, generated TypeScript) for every type the UI uses.
 fn generated() -> Vec<(String, String)> {
@@ -24,6 +32,34 @@ fn generated() -> Vec<(String, String)> {
     add(
         PolicySummary::ident(&cfg),
         PolicySummary::export_to_string(&cfg),
+    );
+    macro_rules! export {
+        ($($t:ty),* $(,)?) => {
+            $(add(<$t>::ident(&cfg), <$t>::export_to_string(&cfg));)*
+        };
+    }
+    export!(
+        FileResult,
+        SessionSummary,
+        SessionState,
+        ImportRequest,
+        ImportEvent,
+        ImportOutcome,
+        FindingQuery,
+        FindingRow,
+        FindingPage,
+        Facet,
+        CellVerdict,
+        GridDay,
+        GridCell,
+        GridUnit,
+        RecapGrid,
+        PaperChoice,
+        OrientationChoice,
+        FontChoice,
+        DocOptions,
+        SavedFile,
+        UnitDocuments,
     );
     out
 }

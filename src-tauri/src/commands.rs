@@ -4,8 +4,11 @@ use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::error::{AppError, IpcError};
+use crate::findings::{self, FindingPage, FindingQuery};
+use crate::grid::{self, RecapGrid};
 use crate::info::{self, AppInfo};
 use crate::policies::{self, PolicySummary};
+use crate::state::AppState;
 
 /// The app's data folder (Tauri's app data dir), created when missing.
 pub fn data_dir<R: Runtime>(app: &AppHandle<R>) -> Result<std::path::PathBuf, AppError> {
@@ -50,4 +53,19 @@ pub fn open_data_dir<R: Runtime>(app: AppHandle<R>) -> Result<(), IpcError> {
 #[tauri::command]
 pub fn list_policies() -> Vec<PolicySummary> {
     policies::presets()
+}
+
+/// One page of the Temuan table.
+#[tauri::command]
+pub fn finding_page(
+    state: tauri::State<'_, AppState>,
+    query: FindingQuery,
+) -> Result<FindingPage, IpcError> {
+    Ok(state.with_session(|s| findings::page(s, &query))?)
+}
+
+/// The unit × day grid of WFA shares and verdicts.
+#[tauri::command]
+pub fn recap_grid(state: tauri::State<'_, AppState>) -> Result<RecapGrid, IpcError> {
+    Ok(state.with_session(|s| grid::grid(&s.recap))?)
 }

@@ -13,6 +13,30 @@ pub enum ErrorCode {
     /// A file or folder could not be opened in the system's default program.
     #[serde(rename = "open.failed")]
     OpenFailed,
+    /// The requested policy (Surat Edaran) is not one Fleksi knows.
+    #[serde(rename = "policy.unknown")]
+    PolicyUnknown,
+    /// The master workbook (data pegawai) cannot be read or is invalid.
+    #[serde(rename = "master.invalid")]
+    MasterInvalid,
+    /// Nothing to import: paths missing, or no spreadsheet among them.
+    #[serde(rename = "input.missing")]
+    InputMissing,
+    /// Another import is still running.
+    #[serde(rename = "import.busy")]
+    ImportBusy,
+    /// No working set yet (no master/policy chosen), or it is still loading.
+    #[serde(rename = "session.empty")]
+    SessionEmpty,
+    /// The local database refused a read or write; nothing was changed.
+    #[serde(rename = "store.failed")]
+    StoreFailed,
+    /// A document (PDF, XLSX) could not be produced or written.
+    #[serde(rename = "document.failed")]
+    DocumentFailed,
+    /// The unit is not in the master, or has no submission when one is needed.
+    #[serde(rename = "unit.unknown")]
+    UnitUnknown,
     /// An unexpected failure; the UI also uses it for errors that did not arrive as
     /// `IpcError` (e.g. a command missing from an older build).
     #[serde(rename = "internal")]
@@ -39,6 +63,24 @@ pub enum AppError {
     },
     #[error("{path} tidak dapat dibuka: {reason}")]
     Open { path: String, reason: String },
+    #[error("Surat Edaran '{0}' tidak dikenal.")]
+    PolicyUnknown(String),
+    #[error("{0}")]
+    MasterInvalid(String),
+    #[error("{0}")]
+    InputMissing(String),
+    #[error("Impor lain masih berjalan; tunggu sampai selesai.")]
+    ImportBusy,
+    #[error("{0}")]
+    SessionEmpty(String),
+    #[error("Penyimpanan data gagal, tidak ada yang diubah: {0}")]
+    Store(String),
+    #[error("{0}")]
+    Document(String),
+    #[error("{0}")]
+    UnitUnknown(String),
+    #[error("Terjadi kesalahan tak terduga: {0}")]
+    Internal(String),
 }
 
 impl AppError {
@@ -48,6 +90,15 @@ impl AppError {
                 ErrorCode::DataDirUnavailable
             }
             AppError::Open { .. } => ErrorCode::OpenFailed,
+            AppError::PolicyUnknown(_) => ErrorCode::PolicyUnknown,
+            AppError::MasterInvalid(_) => ErrorCode::MasterInvalid,
+            AppError::InputMissing(_) => ErrorCode::InputMissing,
+            AppError::ImportBusy => ErrorCode::ImportBusy,
+            AppError::SessionEmpty(_) => ErrorCode::SessionEmpty,
+            AppError::Store(_) => ErrorCode::StoreFailed,
+            AppError::Document(_) => ErrorCode::DocumentFailed,
+            AppError::UnitUnknown(_) => ErrorCode::UnitUnknown,
+            AppError::Internal(_) => ErrorCode::Internal,
         }
     }
 }

@@ -1,10 +1,42 @@
 //! What a single cell says: its text as a clerk would see it, a normalized key for matching
 //! headers and names, a NIP read from text or from a number (with the 15-digit loss Excel
-//! inflicts), and yes/no approval marks.
+//! inflicts), yes/no approval marks, and A1 references of one column at many rows.
 
 use calamine::{Data, DataType};
+use fleksi_core::finding::a1;
 use fleksi_core::{Nip, NipError};
 use std::borrow::Cow;
+
+/// One column's A1 references (`F7`, `F8`, …): the letters come from [`a1`] once, each row
+/// only appends its number — the schedule's hot loop makes one reference per status cell.
+#[derive(Debug, Clone)]
+pub struct Column {
+    letters: String,
+}
+
+impl Column {
+    pub fn new(col: u32) -> Self {
+        let mut letters = a1(col, 0);
+        letters.truncate(letters.trim_end_matches(|c: char| c.is_ascii_digit()).len());
+        Column { letters }
+    }
+
+    /// The reference of this column at the zero-based `row` (same text as `a1(col, row)`).
+    pub fn at(&self, row: u32) -> String {
+        let mut digits = [0u8; 10];
+        let mut n = u64::from(row) + 1;
+        let mut i = digits.len();
+        while n > 0 {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        let mut out = String::with_capacity(self.letters.len() + digits.len() - i);
+        out.push_str(&self.letters);
+        out.extend(digits[i..].iter().map(|&d| char::from(d)));
+        out
+    }
+}
 
 /// The cell as text (numbers without a trailing `.0`, dates as `dd-mm-yyyy`).
 pub fn text(d: &Data) -> Cow<'_, str> {
@@ -191,6 +223,16 @@ pub fn approved(d: &Data) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn column_references_match_a1() {
+        for col in [0, 1, 25, 26, 27, 51, 52, 701, 702, 16_383] {
+            let c = Column::new(col);
+            for row in [0, 8, 9, 99, 1_048_575] {
+                assert_eq!(c.at(row), a1(col, row), "col {col} row {row}");
+            }
+        }
+    }
 
     #[test]
     fn keys_normalize_case_and_punctuation() {

@@ -6,7 +6,7 @@
 //! Indonesian message naming sheet and cell (up to ten problems listed), rather than
 //! silently changing every count computed against it.
 
-use crate::cells::{self, NipRead};
+use crate::cells::{self, Column, NipRead};
 use crate::error::{ImportError, Limits};
 use crate::headers::{classify, Role};
 use crate::unit_match::UnitMatcher;
@@ -139,41 +139,45 @@ pub fn read_master(name: &str, bytes: &[u8], limits: &Limits) -> Result<Master, 
     let derive_units = units.is_empty();
     let mut employees: Vec<Employee> = Vec::new();
     let mut seen: HashMap<Nip, String> = HashMap::new();
-    let mut pending_units: Vec<(usize, String, String)> = Vec::new(); // (employee, text, cell)
+    let mut pending_units: Vec<(usize, String, String)> = Vec::new(); // (employee, text, A1)
+    let nip_ref = Column::new(nip_col);
+    let unit_ref = Column::new(code_col.or(uname_col).unwrap_or(0));
     for row in h.row + 1..=r1 {
         let text = |c: Option<u32>| {
             c.map(|c| cells::text(sheet.cell(row, c)).trim().to_string())
                 .unwrap_or_default()
         };
-        let nip_cell = a1(nip_col, row);
+        let nip_cell = nip_ref.at(row);
         let name = text(h.col(Role::Name));
         let nip_data = sheet.cell(row, nip_col);
         let nip_text = cells::text(nip_data).into_owned();
         if nip_text.is_empty() && name.is_empty() {
             continue;
         }
-        let at = format!("lembar '{}' sel {nip_cell}", sheet.name);
+        let at = || format!("lembar '{}' sel {nip_cell}", sheet.name);
         let nip = match cells::nip(nip_data) {
             NipRead::Valid(n) => n,
             NipRead::Empty => {
-                problems.push(format!("{at}: NIP kosong untuk '{name}'"));
+                problems.push(format!("{}: NIP kosong untuk '{name}'", at()));
                 continue;
             }
             NipRead::Lossy { shown, .. } => {
                 problems.push(format!(
-                    "{at}: NIP tersimpan sebagai angka ({shown}), 3 angka terakhir hilang; \
-                     format kolom NIP sebagai Teks dan ketik ulang"
+                    "{}: NIP tersimpan sebagai angka ({shown}), 3 angka terakhir hilang; \
+                     format kolom NIP sebagai Teks dan ketik ulang",
+                    at()
                 ));
                 continue;
             }
             NipRead::Invalid { text, error } => {
-                problems.push(format!("{at}: NIP '{text}' tidak sah: {error}"));
+                problems.push(format!("{}: NIP '{text}' tidak sah: {error}", at()));
                 continue;
             }
         };
         if let Some(first) = seen.get(&nip) {
             problems.push(format!(
-                "{at}: NIP {} ganda (sudah ada di {first})",
+                "{}: NIP {} ganda (sudah ada di {first})",
+                at(),
                 nip.as_str()
             ));
             continue;
@@ -194,7 +198,7 @@ pub fn read_master(name: &str, bytes: &[u8], limits: &Limits) -> Result<Master, 
             });
         }
         let unit_text = if code.is_empty() { uname } else { code };
-        let unit_cell = a1(code_col.or(uname_col).unwrap_or(0), row);
+        let unit_cell = unit_ref.at(row);
         if unit_text.is_empty() {
             problems.push(format!(
                 "lembar '{}' sel {unit_cell}: unit kerja kosong untuk NIP {}",
@@ -203,11 +207,7 @@ pub fn read_master(name: &str, bytes: &[u8], limits: &Limits) -> Result<Master, 
             ));
             continue;
         }
-        pending_units.push((
-            employees.len(),
-            unit_text,
-            format!("lembar '{}' sel {unit_cell}", sheet.name),
-        ));
+        pending_units.push((employees.len(), unit_text, unit_cell));
         employees.push(Employee {
             nip,
             name,
@@ -220,10 +220,18 @@ pub fn read_master(name: &str, bytes: &[u8], limits: &Limits) -> Result<Master, 
     // Resolve unit references by code, name or abbreviation.
     let lookup = Master::new(units.clone(), Vec::new());
     let matcher = UnitMatcher::new(&lookup);
-    for (i, text, at) in &pending_units {
-        match matcher.exact(text) {
+    // Thousands of staff rows name the same few dozen units: match each text once.
+    let mut matched: HashMap<&str, Option<&str>> = HashMap::new();
+    for (i, text, cell) in &pending_units {
+        let unit = *matched
+            .entry(text.as_str())
+            .or_insert_with(|| matcher.exact(text));
+        match unit {
             Some(code) => employees[*i].unit = code.to_string(),
-            None => problems.push(format!("{at}: unit '{text}' tidak ada di lembar unit")),
+            None => problems.push(format!(
+                "lembar '{}' sel {cell}: unit '{text}' tidak ada di lembar unit",
+                sheet.name
+            )),
         }
     }
     for (i, text, at) in &parents {

@@ -3,7 +3,7 @@
 //! unit column, the NIPs' units in the master), reads the staff rows up to the totals and
 //! signature block, and reports NIP and status problems with their cells.
 
-use crate::cells::{self, key, NipRead};
+use crate::cells::{self, key, Column, NipRead};
 use crate::dates::{self, DateText};
 use crate::headers::{classify, Role};
 use crate::unit_match::UnitMatcher;
@@ -257,6 +257,12 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
         }
         v
     };
+    let date_refs: Vec<Column> = t
+        .date_cols
+        .iter()
+        .map(|(c, _, _)| Column::new(*c))
+        .collect();
+    let status_ref = t.status.map(Column::new);
     let mut rows: Vec<RawRow> = Vec::new();
     let mut long_index: HashMap<String, usize> = HashMap::new();
     for row in t.first_data_row..=r1 {
@@ -284,10 +290,13 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
             Layout::Wide => t
                 .date_cols
                 .iter()
-                .map(|(c, date, _)| status_entry(sheet.cell(row, *c), *date, a1(*c, row), approved))
+                .zip(&date_refs)
+                .map(|((c, date, _), r)| {
+                    status_entry(sheet.cell(row, *c), *date, r.at(row), approved)
+                })
                 .collect(),
             Layout::Long => {
-                let (Some(dc), Some(sc)) = (t.date, t.status) else {
+                let (Some(dc), Some(sc), Some(status_ref)) = (t.date, t.status, &status_ref) else {
                     continue;
                 };
                 let date = dates::parse_cell(sheet.cell(row, dc))
@@ -296,7 +305,7 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
                     Some(date) => vec![status_entry(
                         sheet.cell(row, sc),
                         date,
-                        a1(sc, row),
+                        status_ref.at(row),
                         approved,
                     )],
                     None => {
@@ -432,9 +441,10 @@ pub fn read_sheet(
         );
     }
 
+    let nip_ref = Column::new(table.nip);
     let mut rows = Vec::with_capacity(raw.len());
     for r in raw {
-        let nip_cell = a1(table.nip, r.row);
+        let nip_cell = nip_ref.at(r.row);
         let nip = match &r.nip {
             NipRead::Valid(n) => Some(*n),
             NipRead::Empty => {

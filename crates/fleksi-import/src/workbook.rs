@@ -49,7 +49,7 @@ pub enum Format {
 pub fn sniff(bytes: &[u8]) -> Option<Format> {
     if bytes.starts_with(b"PK\x03\x04") {
         // Zip: look for the telling part names in the (uncompressed) local headers.
-        let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
         if has(b"mimetypeapplication/vnd.oasis.opendocument") || has(b"content.xml") {
             return Some(Format::Ods);
         }

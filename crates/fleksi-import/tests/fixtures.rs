@@ -283,3 +283,40 @@ fn folder_inputs_skip_the_master() {
         ]
     );
 }
+
+#[test]
+fn parallel_read_reports_each_file_started_then_done() {
+    use fleksi_import::Progress;
+    use std::sync::Mutex;
+    let names = ["diskominfo.xlsx", "bkpsdm.xls", "rusak.xlsx", "dinkes.csv"];
+    let files: Vec<(String, Vec<u8>)> = names
+        .iter()
+        .map(|n| {
+            (
+                n.to_string(),
+                std::fs::read(dir().join(n)).expect("fixture"),
+            )
+        })
+        .collect();
+    let seen: Mutex<Vec<(usize, Option<usize>)>> = Mutex::new(Vec::new());
+    let subs = fleksi_import::read_submissions_reporting(&files, &policy(), &master(), &|i, p| {
+        let rows = match p {
+            Progress::Started => None,
+            Progress::Done(s) => Some(s.rows.len()),
+        };
+        seen.lock().unwrap().push((i, rows));
+    });
+    let seen = seen.into_inner().unwrap();
+    assert_eq!(seen.len(), 2 * names.len());
+    for (i, sub) in subs.iter().enumerate() {
+        let started = seen.iter().position(|&(j, r)| j == i && r.is_none());
+        let done = seen.iter().position(|&(j, r)| j == i && r.is_some());
+        let (Some(started), Some(done)) = (started, done) else {
+            panic!("file {i} not reported: {seen:?}");
+        };
+        assert!(started < done, "file {i} done before started");
+        assert_eq!(seen[done].1, Some(sub.rows.len()));
+    }
+    // The corrupt file is reported done too, with no rows.
+    assert_eq!(subs[2].rows.len(), 0);
+}

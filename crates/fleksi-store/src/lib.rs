@@ -1,3 +1,186 @@
 //! Local storage in SQLite (rusqlite, bundled): migrations, the master, policies, every
 //! submission with its original bytes and SHA-256, findings and an audit trail. The only crate
 //! that knows SQL.
+//!
+//! Opening follows mozilla application-services' `open_database.rs`: connection pragmas
+//! (WAL, foreign keys, busy timeout) are set outside any transaction, then all pending
+//! migrations run inside one `IMMEDIATE` transaction and bump `PRAGMA user_version`. A database
+//! newer than this build is refused before anything is written to it. Every write after that
+//! is one transaction, so an import is stored completely or not at all.
+
+mod audit;
+mod error;
+mod files;
+mod imports;
+mod schema;
+mod settings;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
+
+pub use audit::{action, AuditEntry};
+pub use error::StoreError;
+pub use files::{sha256_hex, StoredFile};
+pub use imports::{ActiveSet, ActiveSubmission, ImportSummary, NewFile, NewImport, NewSubmission};
+
+/// Row id of a stored file (original bytes, deduplicated by SHA-256).
+pub type FileId = i64;
+/// Row id of one import.
+pub type ImportId = i64;
+
+/// How long a write waits for another connection's lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The local database. Holds one SQLite connection; not `Sync` — share it behind a `Mutex`.
+pub struct Store {
+    conn: Connection,
+    version: i64,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.conn.path())
+            .field("version", &self.version)
+            .finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating the file and its parent folders when missing) the database at `path`,
+    /// switches it to WAL, turns on foreign keys and a busy timeout, and migrates it to the
+    /// current schema. A database written by a newer Fleksi is refused unchanged.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let label = path.display().to_string();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
+                path: parent.display().to_string(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: label.clone(),
+            source,
+        })?;
+        Store::init(conn, &label, true)
+    }
+
+    /// A throw-away database in memory (tests, demo mode). Same schema, no WAL.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: ":memory:".to_string(),
+            source,
+        })?;
+        Store::init(conn, ":memory:", false)
+    }
+
+    /// The schema version of the open database (equals the one this build writes).
+    pub fn schema_version(&self) -> i64 {
+        self.version
+    }
+
+    /// The newest schema version this build understands.
+    pub fn supported_schema_version() -> i64 {
+        schema::CURRENT_VERSION
+    }
+
+    fn init(mut conn: Connection, label: &str, wal: bool) -> Result<Store, StoreError> {
+        let opening = |e: rusqlite::Error| open_error(label, e);
+        // Refuse a newer database before touching it (setting WAL would write its header).
+        let found = user_version(&conn).map_err(opening)?;
+        refuse_newer(label, found)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(opening)?;
+        if wal {
+            let mode: String = conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+                .map_err(opening)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError::NoWal {
+                    path: label.to_string(),
+                    mode,
+                });
+            }
+            conn.pragma_update(None, "synchronous", "NORMAL")
+                .map_err(opening)?;
+        }
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(opening)?;
+        let version = migrate(&mut conn, label)?;
+        Ok(Store { conn, version })
+    }
+}
+
+/// Reads `PRAGMA user_version`.
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+fn refuse_newer(label: &str, found: i64) -> Result<(), StoreError> {
+    if found > schema::CURRENT_VERSION {
+        return Err(StoreError::TooNew {
+            path: label.to_string(),
+            found,
+            supported: schema::CURRENT_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// Maps an error met while opening: "not a database" becomes [`StoreError::NotFleksi`].
+fn open_error(label: &str, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotFleksi {
+            path: label.to_string(),
+            reason: "berkas ini bukan basis data SQLite".to_string(),
+        },
+        _ => StoreError::Open {
+            path: label.to_string(),
+            source: e,
+        },
+    }
+}
+
+/// Brings the schema to [`schema::CURRENT_VERSION`] in one transaction; returns the version.
+fn migrate(conn: &mut Connection, label: &str) -> Result<i64, StoreError> {
+    if user_version(conn).map_err(|e| open_error(label, e))? == schema::CURRENT_VERSION {
+        return Ok(schema::CURRENT_VERSION);
+    }
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| open_error(label, e))?;
+    // Re-read under the write lock: another process may have migrated meanwhile.
+    let found = user_version(&tx)?;
+    refuse_newer(label, found)?;
+    if found == 0 {
+        let foreign: i64 = tx.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
+            [],
+            |row| row.get(0),
+        )?;
+        if foreign > 0 {
+            return Err(StoreError::NotFleksi {
+                path: label.to_string(),
+                reason: format!("berisi {foreign} tabel/indeks dari program lain"),
+            });
+        }
+    }
+    let start = usize::try_from(found).unwrap_or(0);
+    for sql in &schema::MIGRATIONS[start..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", schema::CURRENT_VERSION)?;
+    tx.commit()?;
+    Ok(schema::CURRENT_VERSION)
+}
+
+/// Now as an ISO-8601 local timestamp with offset, e.g. `2026-11-23T21:29:10+07:00`.
+fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// A row limit as SQLite's integer (saturating).
+fn sql_limit(limit: usize) -> i64 {
+    i64::try_from(limit).unwrap_or(i64::MAX)
+}

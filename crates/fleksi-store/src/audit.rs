@@ -1,0 +1,61 @@
+//! The audit trail: who-did-what entries (imports, new periods, setting changes, anything the
+//! app reports), newest first.
+
+use rusqlite::{params, Connection};
+
+use crate::{now, sql_limit, Store, StoreError};
+
+/// The stable `action` values written by the store (Indonesian, shown as-is in the app).
+pub mod action {
+    /// An import was recorded.
+    pub const IMPORT: &str = "impor";
+    /// The active submissions of a policy were cleared (new period).
+    pub const CLEAR_ACTIVE: &str = "periode_baru";
+    /// A setting changed.
+    pub const SETTING: &str = "pengaturan";
+}
+
+/// One audit entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    /// ISO-8601 local time.
+    pub at: String,
+    /// See [`action`]; the app may log its own (e.g. `ekspor_pdf`).
+    pub action: String,
+    /// Indonesian sentence.
+    pub detail: String,
+}
+
+impl Store {
+    /// The latest `limit` audit entries, newest first.
+    pub fn audit(&self, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT at, action, detail FROM audit ORDER BY id DESC LIMIT ?1")?;
+        let rows = stmt.query_map([sql_limit(limit)], |row| {
+            Ok(AuditEntry {
+                at: row.get(0)?,
+                action: row.get(1)?,
+                detail: row.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Adds an entry of the app's own (an export, a print, …) in its own transaction.
+    pub fn log_audit(&mut self, action: &str, detail: &str) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        log(&tx, action, detail)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Appends an entry; call inside the transaction of the change it describes.
+pub(crate) fn log(conn: &Connection, action: &str, detail: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO audit (at, action, detail) VALUES (?1, ?2, ?3)",
+        params![now(), action, detail],
+    )?;
+    Ok(())
+}

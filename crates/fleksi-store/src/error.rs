@@ -1,0 +1,48 @@
+//! The store's error type: every failure of the local database, worded in Indonesian for the
+//! clerk.
+
+use crate::FileId;
+
+/// Everything that can go wrong in the store. `Display` is Indonesian and names the database
+/// file where it is known.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database was written by a newer Fleksi (its `user_version` is above ours).
+    #[error(
+        "Basis data {path} dibuat oleh versi Fleksi yang lebih baru (skema {found}, aplikasi ini {supported})."
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    /// The file exists but is not an SQLite database, or holds another program's tables.
+    #[error("Berkas {path} bukan basis data Fleksi: {reason}")]
+    NotFleksi { path: String, reason: String },
+    /// The folder of the database could not be created.
+    #[error("Folder basis data {path} tidak dapat dibuat: {source}")]
+    CreateDir {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The database could not be opened at all.
+    #[error("Basis data {path} tidak dapat dibuka: {source}")]
+    Open {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// SQLite kept another journal mode (e.g. on a network share without shared memory).
+    #[error("Basis data {path} tidak dapat memakai mode WAL (mode sekarang: {mode}). Simpan basis data di disk lokal.")]
+    NoWal { path: String, mode: String },
+    /// Any other SQLite failure (disk full, locked too long, constraint broken, …).
+    #[error("Basis data tidak dapat dibaca/ditulis: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A file id that is not in the database.
+    #[error("Berkas nomor {0} tidak ada di basis data.")]
+    FileNotFound(FileId),
+    /// A stored value that this version cannot read back (e.g. an unknown finding code).
+    #[error("Basis data berisi data yang tidak dikenali: {0}")]
+    Corrupt(String),
+}
