@@ -2,7 +2,10 @@
 // End-to-end test of the built desktop app in a real window: starts Xvfb on a free display,
 // tauri-driver (which drives WebKitWebDriver) on non-default ports, opens target/debug/fleksi-app,
 // checks the version and data folder that came from the Rust command `app_info`, visits every
-// sidebar page and checks its heading, and saves screenshots to tests/e2e/out/.
+// sidebar page and checks its heading, sees the demo regency loaded on first run, imports the
+// fixture folder (tests/fixtures/import) through the Impor Jadwal screen and checks the
+// findings table and the unit × day grid against `fleksi check --json` on the same files,
+// previews the lampiran, and saves screenshots to tests/e2e/out/.
 // Plain Node 20 (fetch + child_process), no npm packages. Run: `make e2e`.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -18,6 +21,9 @@ const APP = process.env.FLEKSI_APP_BIN ?? join(TARGET, 'debug/fleksi-app');
 const PORT = Number(process.env.E2E_PORT ?? 4797);
 const NATIVE_PORT = PORT + 1;
 const IDENTIFIER = 'id.go.bkpsdm.fleksi';
+const CLI = process.env.FLEKSI_CLI_BIN ?? join(TARGET, 'debug/fleksi');
+const FIXTURES = join(ROOT, 'tests/fixtures/import');
+const POLICY = 'lebak-2025-12';
 const WINDOW_TITLE = 'Fleksi — Rekap Jadwal Kerja Fleksibel ASN';
 // The sidebar as the issue specifies it: route id → page heading.
 const PAGES = [
@@ -151,6 +157,28 @@ async function main() {
       return elementId(found) ?? fail(`no element ${css} (${JSON.stringify(found)})`);
     };
     const text = async (css) => wd('GET', `/session/${sid}/element/${await find(css)}/text`);
+    const all = async (css) =>
+      (await wd('POST', `/session/${sid}/elements`, { using: 'css selector', value: css })).map(elementId);
+    const attr = async (el, name) => wd('GET', `/session/${sid}/element/${el}/attribute/${name}`);
+    const click = async (css) => wd('POST', `/session/${sid}/element/${await find(css)}/click`, {});
+    const type = async (css, value) => {
+      const el = await find(css);
+      await wd('POST', `/session/${sid}/element/${el}/clear`, {});
+      await wd('POST', `/session/${sid}/element/${el}/value`, { text: value });
+    };
+    // Sets a <select> (Svelte listens to `change`).
+    const choose = async (css, value) =>
+      wd('POST', `/session/${sid}/execute/sync`, {
+        script: `const s = document.querySelector(arguments[0]); s.value = arguments[1];
+                 s.dispatchEvent(new Event('change', { bubbles: true })); return s.value;`,
+        args: [css, value],
+      });
+    const findingsTotal = async () => Number(await attr(await find('[data-testid=findings-total]'), 'data-total'));
+    const goTo = async (id) => {
+      await click(`[data-testid=nav-${id}]`);
+      const heading = PAGES.find(([p]) => p === id)[1];
+      await waitFor(`page ${id}`, async () => (await text('[data-testid=page-title]')) === heading, 5000);
+    };
     const shot = async (name) => {
       const b64 = await wd('GET', `/session/${sid}/screenshot`);
       writeFileSync(join(OUT, name), Buffer.from(b64, 'base64'));
@@ -195,7 +223,84 @@ async function main() {
         log(`page ${id}: heading "${heading}" ok`);
       }
 
-      // 3. Screenshots: the web view, and the whole virtual screen.
+      // 3. First run: the demo regency is loaded (Beranda card), its findings and grid show.
+      await waitFor('the demo card on Beranda', () => find('[data-testid=demo-card]'), 30000);
+      await shot('beranda-demo.png');
+      await goTo('temuan');
+      await waitFor('demo findings', async () => await findingsTotal() > 0, 15000);
+      log(`demo loaded: ${await text('[data-testid=findings-total]')}`);
+
+      // 4. Import the fixture folder through the Impor Jadwal screen.
+      const expected = JSON.parse(
+        spawnSync(CLI, ['check', '--json', '--policy', POLICY, '--master', join(FIXTURES, 'master.xlsx'), FIXTURES], {
+          encoding: 'utf8',
+        }).stdout || fail(`${CLI} check gave no JSON (build it with cargo build -p fleksi-cli)`),
+      );
+      const files = expected.files.map((f) => f.path.split('/').pop());
+      const errors = expected.issues.filter((i) => i.severity === 'error').length;
+      await goTo('impor-jadwal');
+      await waitFor('the policy options', () => find(`[data-testid=import-policy] option[value="${POLICY}"]`), 10000);
+      await choose('[data-testid=import-policy]', POLICY);
+      await type('[data-testid=import-master-input]', join(FIXTURES, 'master.xlsx'));
+      await type('[data-testid=import-path-input]', FIXTURES);
+      await click('[data-testid=import-path-add]');
+      await click('[data-testid=import-start]');
+      const results = await waitFor(`${files.length} result lines`, async () => {
+        const rows = await all('[data-testid=import-result]');
+        return rows.length >= files.length ? rows : null;
+      }, 60000);
+      const byFile = {};
+      for (const r of results) byFile[await attr(r, 'data-file')] = await attr(r, 'data-unit');
+      for (const f of expected.files) {
+        const name = f.path.split('/').pop();
+        if (!(name in byFile)) fail(`no result line for ${name}: ${JSON.stringify(byFile)}`);
+        if ((byFile[name] || null) !== f.unit) fail(`${name}: unit "${byFile[name]}" in the window, CLI says ${f.unit}`);
+      }
+      const summaryText = await text('[data-testid=import-summary]');
+      if (!summaryText.includes(`${errors} kesalahan`)) fail(`import summary "${summaryText}" lacks "${errors} kesalahan"`);
+      await shot('impor-fixtures.png');
+      log(`imported ${files.length} fixture files: ${summaryText.replace(/\s+/g, ' ')}`);
+
+      // 5. Temuan: the table holds exactly the CLI's findings; the grid every unit × day.
+      await goTo('temuan');
+      await waitFor(`${expected.issues.length} findings`, async () =>
+        await findingsTotal() === expected.issues.length, 15000);
+      const codes = new Set(expected.issues.map((i) => i.code));
+      const shownRows = await all('[data-testid=finding-row]');
+      if (shownRows.length === 0) fail('findings table has no rows');
+      for (const r of shownRows) {
+        const code = await attr(r, 'data-code');
+        if (!codes.has(code)) fail(`finding ${code} in the window is not in the CLI's findings`);
+      }
+      await choose('[data-testid=filter-severity]', 'error');
+      await waitFor(`${errors} errors after filtering`, async () =>
+        await findingsTotal() === errors, 10000);
+      const cells = await all('[data-testid=grid-cell]');
+      const gridExpected = expected.units.reduce((n, u) => n + u.days.length, 0);
+      if (cells.length !== gridExpected) fail(`grid has ${cells.length} cells, expected ${gridExpected}`);
+      const verdicts = new Set();
+      for (const c of cells) verdicts.add(await attr(c, 'data-verdict'));
+      const known = ['ok', 'over_cap', 'exempt', 'not_submitted'];
+      if (!verdicts.has('ok') || [...verdicts].some((v) => !known.includes(v))) fail(`grid verdicts ${[...verdicts]}`);
+      for (const u of expected.units) {
+        const row = await all(`[data-testid=grid-cell][data-unit="${u.code}"]`);
+        if (row.length !== u.days.length) fail(`grid row ${u.code} has ${row.length} cells, expected ${u.days.length}`);
+      }
+      await shot('temuan-fixtures.png');
+      log(`findings table: ${expected.issues.length} findings (${errors} errors); grid ${cells.length} cells (${[...verdicts]})`);
+
+      // 6. Rekap & Cetak: the lampiran preview renders pages.
+      await goTo('rekap-cetak');
+      await waitFor('preview pages', async () => (await all('[data-testid=preview-pages] canvas')).length > 0, 30000);
+      const pages = Number(await attr(await find('[data-testid=preview-count]'), 'data-pages'));
+      if (!(pages >= 3)) fail(`preview shows ${pages} pages, expected at least 3 (Lampiran I–III)`);
+      const unitRows = await all('[data-testid=unit-docs-row]');
+      if (unitRows.length !== expected.units.length) fail(`${unitRows.length} unit rows, expected ${expected.units.length}`);
+      await shot('rekap-cetak.png');
+      log(`lampiran preview: ${pages} pages; ${unitRows.length} units with documents`);
+      await goTo('beranda');
+
+      // 7. Screenshots: the web view, and the whole virtual screen.
       await shot('beranda-webview.png');
       const imp = which('import');
       if (imp) {
@@ -232,9 +337,9 @@ async function stopAll() {
 }
 
 const watchdog = setTimeout(() => {
-  console.error('[e2e] FAIL: took longer than 180 s');
+  console.error('[e2e] FAIL: took longer than 300 s');
   stopAll().then(() => process.exit(1));
-}, 180000);
+}, 300000);
 
 main().then(
   async () => {

@@ -1,9 +1,26 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const invoke = vi.fn();
-vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+class FakeChannel<T> {
+  onmessage: (message: T) => void = () => {};
+}
+vi.mock('@tauri-apps/api/core', () => ({
+  invoke: (...args: unknown[]) => invoke(...args),
+  Channel: FakeChannel,
+}));
 
-const { appInfo, listPolicies, openDataDir, toIpcError } = await import('./api');
+const {
+  CODES,
+  appInfo,
+  findingPage,
+  importFiles,
+  lampiranPdf,
+  listPolicies,
+  openDataDir,
+  saveCorrections,
+  saveLampiran,
+  toIpcError,
+} = await import('./api');
 
 describe('toIpcError', () => {
   it('keeps an IpcError from Rust as it is', () => {
@@ -20,6 +37,13 @@ describe('toIpcError', () => {
 
   it('does not trust unknown codes', () => {
     expect(toIpcError({ code: 'bogus', message: 'x' }).code).toBe('internal');
+  });
+
+  it('knows every code of the Rust ErrorCode enum', () => {
+    for (const code of ['policy.unknown', 'master.invalid', 'input.missing', 'import.busy', 'session.empty', 'store.failed', 'document.failed', 'unit.unknown'] as const) {
+      expect(CODES).toContain(code);
+      expect(toIpcError({ code, message: 'pesan' })).toEqual({ code, message: 'pesan' });
+    }
   });
 });
 
@@ -42,5 +66,44 @@ describe('commands', () => {
   it('rejects with an IpcError when the command fails', async () => {
     invoke.mockRejectedValueOnce({ code: 'open.failed', message: '/d tidak dapat dibuka' });
     await expect(openDataDir()).rejects.toEqual({ code: 'open.failed', message: '/d tidak dapat dibuka' });
+  });
+
+  it('streams import events through a channel named onEvent', async () => {
+    const events: unknown[] = [];
+    invoke.mockImplementationOnce(async (_cmd: string, args: { onEvent: FakeChannel<unknown> }) => {
+      args.onEvent.onmessage({ kind: 'queued', files: ['a.xlsx'] });
+      args.onEvent.onmessage({ kind: 'saving' });
+      return { files: [], summary: null };
+    });
+    const request = { policy_id: 'lebak-2025-12', master_path: null, paths: ['/x/a.xlsx'] };
+    await importFiles(request, (e) => events.push(e));
+    expect(invoke.mock.calls[0]?.[0]).toBe('import_files');
+    expect(invoke.mock.calls[0]?.[1]).toMatchObject({ request });
+    expect(events).toEqual([{ kind: 'queued', files: ['a.xlsx'] }, { kind: 'saving' }]);
+  });
+
+  it('passes the finding query whole', async () => {
+    const query = { unit: '-', code: '', severity: 'error', search: 'budi', offset: 100, limit: 100 };
+    invoke.mockResolvedValueOnce({ total: 0 });
+    await findingPage(query);
+    expect(invoke).toHaveBeenCalledWith('finding_page', { query });
+  });
+
+  it('turns the raw PDF answer into bytes', async () => {
+    const buf = new Uint8Array([37, 80, 68, 70]).buffer;
+    invoke.mockResolvedValueOnce(buf);
+    const bytes = await lampiranPdf({ paper: 'f4', orientation: 'auto', font: 'sans' });
+    expect(Array.from(bytes)).toEqual([37, 80, 68, 70]);
+    invoke.mockResolvedValueOnce([37, 80]);
+    expect(Array.from(await lampiranPdf({ paper: 'a4', orientation: 'portrait', font: 'serif' }))).toEqual([37, 80]);
+  });
+
+  it('sends camelCase argument names for the save commands', async () => {
+    invoke.mockResolvedValue({ path: '/o/x.pdf', bytes: 10, files: 1 });
+    const options = { paper: 'f4', orientation: 'landscape', font: 'sans' } as const;
+    await saveLampiran(options, '/o/x.pdf');
+    expect(invoke).toHaveBeenLastCalledWith('save_lampiran', { options, path: '/o/x.pdf' });
+    await saveCorrections('DINKES', '/o/k.xlsx');
+    expect(invoke).toHaveBeenLastCalledWith('save_corrections', { unit: 'DINKES', path: '/o/k.xlsx' });
   });
 });

@@ -1,13 +1,40 @@
 // Typed calls to the Rust commands. Every failure is normalised to an `IpcError`
 // ({code, message}); pages switch on `code` and show `message` (Bahasa Indonesia).
 
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type { AppInfo } from './bindings/AppInfo';
+import type { DocOptions } from './bindings/DocOptions';
 import type { ErrorCode } from './bindings/ErrorCode';
+import type { FindingPage } from './bindings/FindingPage';
+import type { FindingQuery } from './bindings/FindingQuery';
+import type { ImportEvent } from './bindings/ImportEvent';
+import type { ImportOutcome } from './bindings/ImportOutcome';
+import type { ImportRequest } from './bindings/ImportRequest';
 import type { IpcError } from './bindings/IpcError';
 import type { PolicySummary } from './bindings/PolicySummary';
+import type { RecapGrid } from './bindings/RecapGrid';
+import type { SavedFile } from './bindings/SavedFile';
+import type { SessionState } from './bindings/SessionState';
+import type { SessionSummary } from './bindings/SessionSummary';
+import type { UnitDocuments } from './bindings/UnitDocuments';
 
-const CODES: readonly ErrorCode[] = ['data_dir.unavailable', 'open.failed', 'internal'];
+/** Every code Rust may send (mirrors `bindings/ErrorCode.ts`). */
+export const CODES: readonly ErrorCode[] = [
+  'data_dir.unavailable',
+  'open.failed',
+  'policy.unknown',
+  'master.invalid',
+  'input.missing',
+  'import.busy',
+  'session.empty',
+  'store.failed',
+  'document.failed',
+  'unit.unknown',
+  'internal',
+];
+
+/** The event Rust emits after the working set changed (start-up load, import, demo, clear). */
+export const SESSION_CHANGED = 'session-changed';
 
 /** Turns whatever a failed `invoke` threw into an `IpcError`. */
 export function toIpcError(err: unknown): IpcError {
@@ -42,4 +69,80 @@ export function openDataDir(): Promise<void> {
 /** The policies (Surat Edaran) Fleksi ships with. */
 export function listPolicies(): Promise<PolicySummary[]> {
   return call<PolicySummary[]>('list_policies');
+}
+
+/** The working set as it stands (also while it is still loading at start-up). */
+export function sessionState(): Promise<SessionState> {
+  return call<SessionState>('session_state');
+}
+
+/** Imports files and folders; `onEvent` gets the progress of every file. */
+export function importFiles(
+  request: ImportRequest,
+  onEvent: (event: ImportEvent) => void,
+): Promise<ImportOutcome> {
+  const channel = new Channel<ImportEvent>();
+  channel.onmessage = onEvent;
+  return call<ImportOutcome>('import_files', { request, onEvent: channel });
+}
+
+/** Replaces the working set with the bundled demo regency. */
+export function loadDemo(): Promise<SessionSummary> {
+  return call<SessionSummary>('load_demo');
+}
+
+/** Starts a new, empty set; earlier files stay in the database. */
+export function clearSession(): Promise<void> {
+  return call<void>('clear_session');
+}
+
+/** One page of findings (filtered and paged by Rust). */
+export function findingPage(query: FindingQuery): Promise<FindingPage> {
+  return call<FindingPage>('finding_page', { query });
+}
+
+/** The unit × day grid of WFA shares and verdicts. */
+export function recapGrid(): Promise<RecapGrid> {
+  return call<RecapGrid>('recap_grid');
+}
+
+/** The lampiran as PDF bytes, for the preview. */
+export async function lampiranPdf(options: DocOptions): Promise<Uint8Array> {
+  const raw = await call<ArrayBuffer | number[]>('lampiran_pdf', { options });
+  return raw instanceof ArrayBuffer ? new Uint8Array(raw) : Uint8Array.from(raw);
+}
+
+/** Writes the lampiran PDF to `path`. */
+export function saveLampiran(options: DocOptions, path: string): Promise<SavedFile> {
+  return call<SavedFile>('save_lampiran', { options, path });
+}
+
+/** Writes the recap XLSX to `path`. */
+export function saveRecap(path: string): Promise<SavedFile> {
+  return call<SavedFile>('save_recap', { path });
+}
+
+/** One row per unit: sent or not, its file, counts and suggested file names. */
+export function listUnitDocuments(): Promise<UnitDocuments[]> {
+  return call<UnitDocuments[]>('list_unit_documents');
+}
+
+/** Writes the schedule template of one unit. */
+export function saveTemplate(unit: string, path: string): Promise<SavedFile> {
+  return call<SavedFile>('save_template', { unit, path });
+}
+
+/** Writes every unit's template into `folder`. */
+export function saveAllTemplatesTo(folder: string): Promise<SavedFile> {
+  return call<SavedFile>('save_all_templates_to', { folder });
+}
+
+/** Writes the annotated corrections workbook of one unit. */
+export function saveCorrections(unit: string, path: string): Promise<SavedFile> {
+  return call<SavedFile>('save_corrections', { unit, path });
+}
+
+/** Opens a saved document in the system viewer (to print it). */
+export function openDocument(path: string): Promise<void> {
+  return call<void>('open_document', { path });
 }
