@@ -291,7 +291,12 @@ async function main() {
 
       // 6. Rekap & Cetak: the lampiran preview renders pages.
       await goTo('rekap-cetak');
-      await waitFor('preview pages', async () => (await all('[data-testid=preview-pages] canvas')).length > 0, 30000);
+      // Every drawn page marks itself rendered once pdf.js has finished it.
+      await waitFor('preview pages drawn', async () => {
+        const canvases = await all('[data-testid=preview-pages] canvas');
+        const drawn = await all('[data-testid=preview-pages] canvas[data-rendered=true]');
+        return canvases.length > 0 && drawn.length === canvases.length;
+      }, 30000);
       const pages = Number(await attr(await find('[data-testid=preview-count]'), 'data-pages'));
       if (!(pages >= 3)) fail(`preview shows ${pages} pages, expected at least 3 (Lampiran I–III)`);
       const unitRows = await all('[data-testid=unit-docs-row]');
