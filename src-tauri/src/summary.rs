@@ -118,6 +118,23 @@ impl FileResult {
     }
 }
 
+/// `BUPATI LEBAK` → `Bupati Lebak` (how a letter's issuer reads in a sentence).
+fn title_case(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
 /// The layout in the clerk's words.
 pub fn layout_label(layout: Layout) -> &'static str {
     match layout {
@@ -132,7 +149,12 @@ impl SessionSummary {
         let (errors, warnings) = session.counts();
         SessionSummary {
             policy_id: p.id.clone(),
-            policy_title: format!("{} {} Nomor {}", p.kind.label(), p.issuer_title, p.number),
+            policy_title: format!(
+                "{} {} Nomor {}",
+                p.kind.label(),
+                title_case(&p.issuer_title),
+                p.number
+            ),
             period: fmt_id::period(p.start, p.end),
             master_name: session.master_file.name.clone(),
             units: to_u32(session.master.units.len()),
@@ -174,6 +196,13 @@ mod tests {
         );
         let summary = SessionSummary::of(&s, false);
         assert_eq!(summary.policy_id, "lebak-2025-12");
+        assert!(
+            summary
+                .policy_title
+                .starts_with("Surat Edaran Bupati Lebak Nomor "),
+            "{}",
+            summary.policy_title
+        );
         assert_eq!(summary.files.len(), 2);
         let ok = &summary.files[0];
         assert_eq!(ok.name, "diskominfo.xlsx");

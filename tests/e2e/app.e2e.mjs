@@ -173,6 +173,11 @@ async function main() {
                  s.dispatchEvent(new Event('change', { bubbles: true })); return s.value;`,
         args: [css, value],
       });
+    const scrollTo = async (css) =>
+      wd('POST', `/session/${sid}/execute/sync`, {
+        script: 'document.querySelector(arguments[0])?.scrollIntoView({ block: "start" }); return true;',
+        args: [css],
+      });
     const findingsTotal = async () => Number(await attr(await find('[data-testid=findings-total]'), 'data-total'));
     const goTo = async (id) => {
       await click(`[data-testid=nav-${id}]`);
@@ -258,6 +263,7 @@ async function main() {
       }
       const summaryText = await text('[data-testid=import-summary]');
       if (!summaryText.includes(`${errors} kesalahan`)) fail(`import summary "${summaryText}" lacks "${errors} kesalahan"`);
+      await scrollTo('[data-testid=import-outcome]');
       await shot('impor-fixtures.png');
       log(`imported ${files.length} fixture files: ${summaryText.replace(/\s+/g, ' ')}`);
 
@@ -287,6 +293,8 @@ async function main() {
         if (row.length !== u.days.length) fail(`grid row ${u.code} has ${row.length} cells, expected ${u.days.length}`);
       }
       await shot('temuan-fixtures.png');
+      await scrollTo('[data-testid=recap-grid]');
+      await shot('temuan-grid.png');
       log(`findings table: ${expected.issues.length} findings (${errors} errors); grid ${cells.length} cells (${[...verdicts]})`);
 
       // 6. Rekap & Cetak: the lampiran preview renders pages.
