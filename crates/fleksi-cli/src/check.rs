@@ -32,11 +32,17 @@ pub fn load_master(path: &Path) -> Result<Master, String> {
     fleksi_import::read_master(&path.display().to_string(), &bytes).map_err(|e| e.to_string())
 }
 
-/// Runs the import and the rules over the inputs.
+/// Runs the import and the rules over the inputs. The master and the OPD workbooks are read
+/// in one pipelined pass (the workbooks parse while the master is read).
 pub fn evaluate(inputs: &crate::Inputs) -> Result<Outcome, String> {
     fleksi_import::quiet_parser_panics();
     let policy = crate::policy_arg::load_policy(&inputs.policy)?;
-    let master = load_master(&inputs.master)?;
+    let master_bytes = std::fs::read(&inputs.master).map_err(|e| {
+        format!(
+            "data pegawai '{}' tidak dapat dibuka: {e}",
+            inputs.master.display()
+        )
+    })?;
     for p in &inputs.files {
         if !p.exists() {
             return Err(format!("berkas atau folder '{}' tidak ada", p.display()));
@@ -58,7 +64,14 @@ pub fn evaluate(inputs: &crate::Inputs) -> Result<Outcome, String> {
             (p.display().to_string(), bytes)
         })
         .collect();
-    let submissions = fleksi_import::read_submissions(&files, &policy, &master);
+    let master_name = inputs.master.display().to_string();
+    let (master, submissions) = fleksi_import::read_master_and_submissions(
+        (&master_name, &master_bytes),
+        &files,
+        &policy,
+        &|_, _| {},
+    )
+    .map_err(|e| e.to_string())?;
     let (findings, recap) = rules::validate(&policy, &master, &submissions);
     Ok(Outcome {
         policy,
