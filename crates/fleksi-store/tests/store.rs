@@ -650,10 +650,16 @@ fn a_fresh_import_replaces_the_active_set_in_one_step() {
         findings: &[],
         fresh,
     };
-    store.record_import(&import(false, "contoh.xlsx", b"demo")).unwrap();
-    store.record_import(&import(false, "kedua.xlsx", b"demo 2")).unwrap();
+    store
+        .record_import(&import(false, "contoh.xlsx", b"demo"))
+        .unwrap();
+    store
+        .record_import(&import(false, "kedua.xlsx", b"demo 2"))
+        .unwrap();
     assert_eq!(store.active_set(POLICY).unwrap().unwrap().files.len(), 2);
-    store.record_import(&import(true, "asli.xlsx", b"real")).unwrap();
+    store
+        .record_import(&import(true, "asli.xlsx", b"real"))
+        .unwrap();
     let set = store.active_set(POLICY).unwrap().unwrap();
     let names: Vec<&str> = set.files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["asli.xlsx"]);
