@@ -327,6 +327,20 @@ mod tests {
     }
 
     #[test]
+    fn a_resent_file_replaces_the_earlier_one_also_after_a_restart() {
+        let (state, dir) = temp_state("resend");
+        state.load();
+        let one = vec![fixtures().join("diskominfo.xlsx")];
+        run_import(&state, &request(one.clone()), &|_| {}).expect("first import");
+        let again = run_import(&state, &request(one), &|_| {}).expect("second import");
+        assert_eq!(again.summary.files.len(), 1);
+        let restarted = AppState::new(dir.clone());
+        restarted.load();
+        assert_eq!(restarted.state().summary, Some(again.summary));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn a_missing_path_changes_nothing() {
         let (state, dir) = temp_state("missing");
         state.load();
