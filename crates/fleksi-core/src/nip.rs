@@ -75,6 +75,11 @@ impl Nip {
     /// apostrophe, a CSV formula wrapper (`="…"`), quotes, spaces, dots, dashes,
     /// non-breaking spaces. Returns the remaining text.
     pub fn normalize(text: &str) -> String {
+        Self::significant_chars(text).collect()
+    }
+
+    /// The characters [`Nip::normalize`] keeps, without building a `String`.
+    fn significant_chars(text: &str) -> impl Iterator<Item = char> + '_ {
         let mut t = text
             .trim()
             .trim_start_matches('=')
@@ -88,30 +93,36 @@ impl Nip {
                 break;
             }
         }
-        t.chars()
-            .filter(|c| {
-                !matches!(
-                    c,
-                    ' ' | '.' | '-' | '\u{a0}' | '\t' | '\'' | '\u{2019}' | '\u{2009}' | '\u{202f}'
-                )
-            })
-            .collect()
+        t.chars().filter(|c| {
+            !matches!(
+                c,
+                ' ' | '.' | '-' | '\u{a0}' | '\t' | '\'' | '\u{2019}' | '\u{2009}' | '\u{202f}'
+            )
+        })
     }
 
-    /// Parses and validates.
+    /// Parses and validates. Reads the digits into a stack buffer: no allocation unless
+    /// the NIP is rejected.
     pub fn parse(text: &str) -> Result<Nip, NipError> {
-        let digits = Self::normalize(text);
-        if digits.is_empty() {
+        let mut bytes = [0u8; 18];
+        let mut len = 0usize;
+        for c in Self::significant_chars(text) {
+            // Same order of errors as checking the normalized text: the first character
+            // that is not a digit, then the length.
+            if !c.is_ascii_digit() {
+                return Err(NipError::NotDigits(c));
+            }
+            if let Some(slot) = bytes.get_mut(len) {
+                *slot = c as u8;
+            }
+            len += 1;
+        }
+        if len == 0 {
             return Err(NipError::Empty);
         }
-        if let Some(c) = digits.chars().find(|c| !c.is_ascii_digit()) {
-            return Err(NipError::NotDigits(c));
+        if len != 18 {
+            return Err(NipError::Length(len));
         }
-        if digits.len() != 18 {
-            return Err(NipError::Length(digits.len()));
-        }
-        let mut bytes = [0u8; 18];
-        bytes.copy_from_slice(digits.as_bytes());
         let nip = Nip(bytes);
         nip.validate()?;
         Ok(nip)
@@ -127,16 +138,19 @@ impl Nip {
         let birth = self.birth_date().ok_or(NipError::BirthDate)?;
         let code = self.num(12, 14);
         let appointed_year = self.num(8, 12) as i32;
-        let appointment_text = match code {
+        if !matches!(code, 1..=12 | 21..=99) {
+            return Err(NipError::AppointmentCode(format!("{:02}", code)));
+        }
+        // Built only for the error it goes into.
+        let appointment_text = || match code {
             1..=12 => format!("{:02}-{}", code, appointed_year),
-            21..=99 => appointed_year.to_string(),
-            _ => return Err(NipError::AppointmentCode(format!("{:02}", code))),
+            _ => appointed_year.to_string(),
         };
         let appointed_month = if (1..=12).contains(&code) { code } else { 1 };
         let appointed = NaiveDate::from_ymd_opt(appointed_year, appointed_month, 1)
             .ok_or_else(|| NipError::AppointmentCode(format!("{:02}", code)))?;
         if appointed_year > LATEST_APPOINTMENT_YEAR {
-            return Err(NipError::AppointedInFuture(appointment_text));
+            return Err(NipError::AppointedInFuture(appointment_text()));
         }
         let eighteenth =
             NaiveDate::from_ymd_opt(birth.year() + 18, birth.month(), 1).unwrap_or(birth);
@@ -147,7 +161,7 @@ impl Nip {
             appointed_year < birth.year() + 18
         };
         if too_young {
-            return Err(NipError::AppointedTooYoung(appointment_text));
+            return Err(NipError::AppointedTooYoung(appointment_text()));
         }
         let sex = self.0[14] as char;
         if sex != '1' && sex != '2' {
@@ -326,6 +340,25 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    /// What `Nip::parse` must return, checked on the normalized `String` step by step.
+    fn parse_normalized(text: &str) -> Result<Nip, NipError> {
+        let digits = Nip::normalize(text);
+        if digits.is_empty() {
+            return Err(NipError::Empty);
+        }
+        if let Some(c) = digits.chars().find(|c| !c.is_ascii_digit()) {
+            return Err(NipError::NotDigits(c));
+        }
+        if digits.len() != 18 {
+            return Err(NipError::Length(digits.len()));
+        }
+        let mut bytes = [0u8; 18];
+        bytes.copy_from_slice(digits.as_bytes());
+        let nip = Nip(bytes);
+        nip.validate()?;
+        Ok(nip)
+    }
+
     /// The digits of a structurally valid NIP, PNS or PPPK.
     fn valid_digits() -> impl Strategy<Value = String> {
         (
@@ -403,6 +436,16 @@ mod properties {
         #[test]
         fn never_panics_on_any_text(text in ".{0,40}") {
             let _ = Nip::parse(&text);
+        }
+
+        #[test]
+        fn parse_agrees_with_the_normalized_text(
+            text in "(NIP[.: ]{0,2})?[0-9 .a-zA-Z'-]{0,24}",
+            digits in valid_digits(),
+        ) {
+            for t in [text, digits] {
+                prop_assert_eq!(Nip::parse(&t), parse_normalized(&t));
+            }
         }
     }
 }

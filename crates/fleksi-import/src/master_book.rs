@@ -138,8 +138,10 @@ pub fn read_master(name: &str, bytes: &[u8], limits: &Limits) -> Result<Master, 
     let uname_col = h.col(Role::Unit);
     let derive_units = units.is_empty();
     let mut employees: Vec<Employee> = Vec::new();
-    let mut seen: HashMap<Nip, String> = HashMap::new();
-    let mut pending_units: Vec<(usize, String, String)> = Vec::new(); // (employee, text, A1)
+    // First row of each NIP; cell references are built only for the messages.
+    let staff_rows = r1.saturating_sub(h.row).min(100_000) as usize;
+    let mut seen: HashMap<Nip, u32> = HashMap::with_capacity(staff_rows);
+    let mut pending_units: Vec<(usize, String, u32)> = Vec::new(); // (employee, text, row)
     let nip_ref = Column::new(nip_col);
     let unit_ref = Column::new(code_col.or(uname_col).unwrap_or(0));
     for row in h.row + 1..=r1 {
@@ -147,14 +149,13 @@ pub fn read_master(name: &str, bytes: &[u8], limits: &Limits) -> Result<Master, 
             c.map(|c| cells::text(sheet.cell(row, c)).trim().to_string())
                 .unwrap_or_default()
         };
-        let nip_cell = nip_ref.at(row);
         let name = text(h.col(Role::Name));
         let nip_data = sheet.cell(row, nip_col);
         let nip_text = cells::text(nip_data).into_owned();
         if nip_text.is_empty() && name.is_empty() {
             continue;
         }
-        let at = || format!("lembar '{}' sel {nip_cell}", sheet.name);
+        let at = || format!("lembar '{}' sel {}", sheet.name, nip_ref.at(row));
         let nip = match cells::nip(nip_data) {
             NipRead::Valid(n) => n,
             NipRead::Empty => {
@@ -174,7 +175,7 @@ pub fn read_master(name: &str, bytes: &[u8], limits: &Limits) -> Result<Master, 
                 continue;
             }
         };
-        if let Some(first) = seen.get(&nip) {
+        if let Some(first) = seen.get(&nip).map(|&r| nip_ref.at(r)) {
             problems.push(format!(
                 "{}: NIP {} ganda (sudah ada di {first})",
                 at(),
@@ -182,7 +183,7 @@ pub fn read_master(name: &str, bytes: &[u8], limits: &Limits) -> Result<Master, 
             ));
             continue;
         }
-        seen.insert(nip, nip_cell.clone());
+        seen.insert(nip, row);
         let code = text(code_col);
         let uname = text(uname_col);
         if derive_units && !code.is_empty() && !units.iter().any(|u| u.code == code) {
@@ -198,16 +199,16 @@ pub fn read_master(name: &str, bytes: &[u8], limits: &Limits) -> Result<Master, 
             });
         }
         let unit_text = if code.is_empty() { uname } else { code };
-        let unit_cell = unit_ref.at(row);
         if unit_text.is_empty() {
             problems.push(format!(
-                "lembar '{}' sel {unit_cell}: unit kerja kosong untuk NIP {}",
+                "lembar '{}' sel {}: unit kerja kosong untuk NIP {}",
                 sheet.name,
+                unit_ref.at(row),
                 nip.as_str()
             ));
             continue;
         }
-        pending_units.push((employees.len(), unit_text, unit_cell));
+        pending_units.push((employees.len(), unit_text, row));
         employees.push(Employee {
             nip,
             name,
@@ -222,15 +223,16 @@ pub fn read_master(name: &str, bytes: &[u8], limits: &Limits) -> Result<Master, 
     let matcher = UnitMatcher::new(&lookup);
     // Thousands of staff rows name the same few dozen units: match each text once.
     let mut matched: HashMap<&str, Option<&str>> = HashMap::new();
-    for (i, text, cell) in &pending_units {
+    for (i, text, row) in &pending_units {
         let unit = *matched
             .entry(text.as_str())
             .or_insert_with(|| matcher.exact(text));
         match unit {
             Some(code) => employees[*i].unit = code.to_string(),
             None => problems.push(format!(
-                "lembar '{}' sel {cell}: unit '{text}' tidak ada di lembar unit",
-                sheet.name
+                "lembar '{}' sel {}: unit '{text}' tidak ada di lembar unit",
+                sheet.name,
+                unit_ref.at(*row)
             )),
         }
     }

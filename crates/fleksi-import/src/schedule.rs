@@ -19,6 +19,9 @@ use std::collections::HashMap;
 /// How far below the top the header row may be.
 const HEADER_SCAN_ROWS: u32 = 60;
 
+/// How many distinct date texts of a long layout are remembered (a period has a few dozen).
+const LONG_DATES_CACHED: usize = 1024;
+
 const STATUS_HINT: &str = "Gunakan salah satu kode: WFO, WFA, C/CUTI, S/SAKIT, DL, I/IZIN, TB; \
 kosongkan atau isi '-' untuk hari libur.";
 const NIP_HINT: &str =
@@ -219,11 +222,8 @@ fn ends_table(text: &str) -> bool {
 
 fn status_entry(d: &Data, date: NaiveDate, cell: String, approved: Option<bool>) -> Entry {
     let raw = cells::text(d).into_owned();
-    let status = if Status::is_blank(&raw) {
-        None
-    } else {
-        Status::parse(&raw)
-    };
+    // `Status::parse` gives `None` for blank text (`-`, spaces) as for unknown text.
+    let status = Status::parse(&raw);
     Entry {
         date,
         status,
@@ -265,11 +265,23 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
     let status_ref = t.status.map(Column::new);
     let mut rows: Vec<RawRow> = Vec::new();
     let mut long_index: HashMap<String, usize> = HashMap::new();
+    // The long layout repeats one NIP cell on many rows in a row and the same few date
+    // texts on every employee: read each once.
+    let mut last_nip: Option<(&Data, NipRead)> = None;
+    let mut long_dates: HashMap<&str, Option<NaiveDate>> = HashMap::new();
+    let long_row_capacity = ((policy.end - policy.start).num_days() + 1).clamp(1, 64) as usize;
     for row in t.first_data_row..=r1 {
         let nip_cell = sheet.cell(row, t.nip);
         let nip_text = cells::text(nip_cell).into_owned();
         let name = text_at(row, t.name);
-        let nip_read = cells::nip(nip_cell);
+        let nip_read = match &last_nip {
+            Some((d, read)) if *d == nip_cell => read.clone(),
+            _ => {
+                let read = cells::nip(nip_cell);
+                last_nip = Some((nip_cell, read.clone()));
+                read
+            }
+        };
         let nip_valid = matches!(nip_read, NipRead::Valid(_) | NipRead::Lossy { .. });
         if !nip_valid
             && label_cols
@@ -286,7 +298,10 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
         }
         let approved = t.approval.map(|c| cells::approved(sheet.cell(row, c)));
         let mut bad_dates = Vec::new();
-        let entries: Vec<Entry> = match t.layout {
+        // Long layout: this row's one entry, kept out of a `Vec` until it starts a new row
+        // (most rows join the row of their NIP).
+        let mut long_entry: Option<Entry> = None;
+        let mut entries: Vec<Entry> = match t.layout {
             Layout::Wide => t
                 .date_cols
                 .iter()
@@ -299,27 +314,42 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
                 let (Some(dc), Some(sc), Some(status_ref)) = (t.date, t.status, &status_ref) else {
                     continue;
                 };
-                let date = dates::parse_cell(sheet.cell(row, dc))
-                    .and_then(|dt| dates::resolve(dt, policy.start, policy.end, None));
+                let date_cell = sheet.cell(row, dc);
+                let read = |d: &Data| {
+                    dates::parse_cell(d)
+                        .and_then(|dt| dates::resolve(dt, policy.start, policy.end, None))
+                };
+                let date = match date_cell {
+                    Data::String(s) if long_dates.len() < LONG_DATES_CACHED => *long_dates
+                        .entry(s.as_str())
+                        .or_insert_with(|| read(date_cell)),
+                    _ => read(date_cell),
+                };
                 match date {
-                    Some(date) => vec![status_entry(
-                        sheet.cell(row, sc),
-                        date,
-                        status_ref.at(row),
-                        approved,
-                    )],
+                    Some(date) => {
+                        long_entry = Some(status_entry(
+                            sheet.cell(row, sc),
+                            date,
+                            status_ref.at(row),
+                            approved,
+                        ));
+                    }
                     None => {
                         let raw = cells::text(sheet.cell(row, dc)).into_owned();
                         let status = cells::text(sheet.cell(row, sc));
                         if !raw.is_empty() || !Status::is_blank(&status) {
                             bad_dates.push((raw, a1(dc, row)));
                         }
-                        Vec::new()
                     }
                 }
+                Vec::new()
             }
         };
-        let any_status = entries.iter().any(|e| e.status.is_some()) || !bad_dates.is_empty();
+        let any_status = entries
+            .iter()
+            .chain(&long_entry)
+            .any(|e| e.status.is_some())
+            || !bad_dates.is_empty();
         let staff = (!nip_text.is_empty() && !name.is_empty())
             || (nip_valid && any_status)
             || (!name.is_empty() && any_status);
@@ -329,11 +359,16 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
         if t.layout == Layout::Long && !nip_text.is_empty() {
             if let Some(&i) = long_index.get(&nip_text) {
                 let r: &mut RawRow = &mut rows[i];
-                r.entries.extend(entries);
+                r.entries.extend(long_entry);
                 r.bad_dates.extend(bad_dates);
                 continue;
             }
             long_index.insert(nip_text.clone(), rows.len());
+        }
+        if let Some(e) = long_entry {
+            // Room for one entry per date of the period: the rows of this NIP join it.
+            entries.reserve_exact(long_row_capacity);
+            entries.push(e);
         }
         rows.push(RawRow {
             row,
@@ -515,9 +550,8 @@ pub fn read_sheet(
                 recovered
             }
         };
-        let nip_label = nip
-            .map(|n| n.as_str().to_string())
-            .unwrap_or(r.nip_text.clone());
+        // Built only for the findings it goes into.
+        let nip_label = || nip.map_or_else(|| r.nip_text.clone(), |n| n.as_str().to_string());
         for e in &r.entries {
             if e.status.is_none() && !Status::is_blank(&e.raw) {
                 findings.push(
@@ -533,7 +567,7 @@ pub fn read_sheet(
                     )
                     .at(file, sheet_name, e.cell.clone())
                     .unit(unit_ref)
-                    .nip(nip_label.clone())
+                    .nip(nip_label())
                     .date(e.date),
                 );
             }
@@ -548,7 +582,7 @@ pub fn read_sheet(
                 )
                 .at(file, sheet_name, cell.clone())
                 .unit(unit_ref)
-                .nip(nip_label.clone()),
+                .nip(nip_label()),
             );
         }
         rows.push(ScheduleRow {
@@ -639,6 +673,45 @@ mod tests {
                 rank: None,
             }],
         )
+    }
+
+    #[test]
+    fn blank_and_unknown_cells_have_no_status() {
+        let d = NaiveDate::from_ymd_opt(2025, 12, 29).unwrap();
+        let entry = |t: &str| status_entry(&Data::String(t.into()), d, "F7".into(), None);
+        for blank in ["", " ", "-", " – ", "—", "- -"] {
+            let e = entry(blank);
+            assert_eq!(e.status, None, "{blank:?}");
+            assert!(Status::is_blank(&e.raw), "{blank:?}");
+        }
+        assert_eq!(entry(" wfa ").status, Some(Status::Wfa));
+        assert_eq!(entry(" wfa ").raw, "wfa");
+        assert_eq!(entry("libur").status, None);
+        assert_eq!(entry("libur").cell, "F7");
+    }
+
+    #[test]
+    fn long_layout_gathers_each_nips_rows_in_order() {
+        let s = sheet(&[
+            &["PERANGKAT DAERAH : BKPSDM"],
+            &["NIP", "Nama", "Tanggal", "Status"],
+            &["198503122010011004", "Andi", "29-12-2025", "WFO"],
+            &["198503122010011004", "Andi", "30-12-2025", "WFA"],
+            &["199009132025242014", "Budi", "29-12-2025", "WFA"],
+            &["198503122010011004", "Andi", "29-12-2025", "-"],
+        ]);
+        let policy = presets::by_id("lebak-2025-12").unwrap();
+        let sub = read_sheet("x.xlsx", &s, &policy, &master()).unwrap();
+        assert_eq!(sub.rows.len(), 2);
+        let andi = &sub.rows[0];
+        let cells: Vec<&str> = andi.entries.iter().map(|e| e.cell.as_str()).collect();
+        assert_eq!(cells, ["D3", "D4", "D6"]);
+        let statuses: Vec<Option<Status>> = andi.entries.iter().map(|e| e.status).collect();
+        assert_eq!(statuses, [Some(Status::Wfo), Some(Status::Wfa), None]);
+        assert_eq!(andi.entries[0].date, andi.entries[2].date);
+        assert_eq!(sub.rows[1].nip_cell, "A5");
+        assert_eq!(sub.rows[1].entries.len(), 1);
+        assert_eq!(sub.dates.len(), 2);
     }
 
     #[test]

@@ -71,14 +71,14 @@ pub(super) fn finish(
                 position: e.position.clone(),
                 statuses: tally
                     .persons
-                    .get(&e.nip.as_u64())
-                    .map(|p| p.statuses.clone())
+                    .statuses_of(&e.nip)
+                    .map(<[_]>::to_vec)
                     .unwrap_or_else(|| vec![None; ctx.days.len()]),
             })
             .collect();
         if let Some(sub) = source {
             for e in ctx.master.staff_of(&unit.code) {
-                if !tally.persons.contains_key(&e.nip.as_u64()) {
+                if !tally.persons.contains(&e.nip) {
                     let mut f = Context::at(
                         sub,
                         FindingCode::EmployeeMissing,

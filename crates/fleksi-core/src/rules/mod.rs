@@ -52,7 +52,9 @@ pub fn validate(
         .collect();
     let ctx = Context::new(policy, master);
     let active = active_submissions(submissions);
-    let mut tally = Tally::new(ctx.days.len(), master.units.len());
+    let weekly = policy.weekly_wfa_limit.is_some();
+    let mut tally = Tally::new(&ctx.days, master.units.len(), weekly);
+    tally.persons.reserve(master.employees.len());
     for (si, sub) in submissions.iter().enumerate() {
         if !active[si] {
             continue;

@@ -37,6 +37,8 @@ pub(super) fn check(
     first_row.reserve(sub.rows.len());
     // Whether an employee unit is the submission's unit or one of its descendants.
     let mut accepts: HashMap<&str, bool> = HashMap::new();
+    // The policy's exempt position of each distinct position text (matched word by word).
+    let mut exempt_positions: HashMap<&str, Option<&str>> = HashMap::new();
     let mut written = vec![false; sub.dates.len()];
 
     for (ri, row) in sub.rows.iter().enumerate() {
@@ -62,14 +64,20 @@ pub(super) fn check(
         let who = Who {
             emp,
             unit: emp_unit,
-            exempt_position: ctx.policy.exempt_position(&emp.position),
+            exempt_position: if ctx.policy.exempt_positions.is_empty() {
+                None
+            } else {
+                *exempt_positions
+                    .entry(emp.position.as_str())
+                    .or_insert_with(|| ctx.policy.exempt_position(&emp.position))
+            },
         };
         if let Some(u) = emp_unit.filter(|u| !covers.contains(u)) {
             tally.cover(u, si, dates);
             covers.push(u);
         }
-        let mut person = tally.take_person(nip);
-        person.rows.push((si, ri));
+        let slot = tally.persons.add_row(nip, si, ri);
+        let base = tally.persons.day_base(slot);
         written.iter_mut().for_each(|w| *w = false);
         for (ei, e) in row.entries.iter().enumerate() {
             // A date the importer did not list in `dates` still counts; it just is not a
@@ -85,18 +93,17 @@ pub(super) fn check(
             let DayState::Working(day) = state else {
                 continue;
             };
-            match person.booked_by[day] {
-                NOBODY => person.booked_by[day] = si as u32,
+            match tally.persons.booked_by[base + day] {
+                NOBODY => tally.persons.booked_by[base + day] = si as u32,
                 first if first as usize == si => continue, // the date twice in one row
                 first => {
                     let first = first as usize;
-                    let first_row = person.rows.iter().find(|(s, _)| *s == first).map(|x| x.1);
-                    let at = (first, first_row);
+                    let at = (first, tally.persons.row_in(slot, first));
                     findings.push(double_booked(ctx, submissions, sub, e, emp, at));
                     continue;
                 }
             }
-            person.statuses[day] = Some(status);
+            tally.persons.statuses[base + day] = Some(status);
             if let Some(u) = emp_unit {
                 add(&mut tally.counts[u], day, status);
                 tally.day_covered[u][day] = true;
@@ -107,10 +114,9 @@ pub(super) fn check(
                     row: ri,
                     entry: ei,
                 };
-                wfa_cell(ctx, sub, e, &who, place, tally, findings);
+                wfa_cell(ctx, sub, e, &who, (slot, day, place), tally, findings);
             }
         }
-        tally.put_person(nip, person);
         for (p, state) in dates.states.iter().enumerate() {
             if matches!(state, DayState::Working(_)) && !written[p] {
                 findings.push(missing_status(sub, row, emp, p, sub.dates[p]));
@@ -149,7 +155,7 @@ fn wfa_cell(
     sub: &Submission,
     e: &Entry,
     who_row: &Who,
-    place: Place,
+    (slot, day_idx, place): (usize, usize, Place),
     tally: &mut Tally,
     findings: &mut Vec<Finding>,
 ) {
@@ -208,7 +214,7 @@ fn wfa_cell(
         ));
     }
     if let Some(limit) = ctx.policy.weekly_wfa_limit {
-        tally.count_week(emp.nip, e.date, limit, place);
+        tally.count_week(slot, emp.nip, (day_idx, e.date), limit, place);
     }
 }
 

@@ -6,7 +6,7 @@ use super::dates::SubDates;
 use super::fast_hash::FastMap;
 use crate::nip::Nip;
 use crate::status::Status;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
 /// No submission booked the person on that day.
@@ -31,18 +31,119 @@ pub(super) struct WeeklyOver {
     pub count: u32,
 }
 
-/// One employee seen in an accepted row.
-pub(super) struct Person {
-    /// Parallel to the working days.
+/// The people seen in accepted rows, stored flat (one slot per person, `days` slots per
+/// person for the per-day values): no allocation per person, whatever the staff count.
+pub(super) struct Persons {
+    days: usize,
+    /// Week index (from the first working day's week) of each working day.
+    week_of_day: Vec<usize>,
+    weeks: usize,
+    /// Person slot by `Nip::as_u64`.
+    index: FastMap<u64, usize>,
+    /// Per person × working day: the counted status.
     pub statuses: Vec<Option<Status>>,
-    /// Per working day: the submission that scheduled the person first, or [`NOBODY`].
+    /// Per person × working day: the submission that scheduled the person first, or
+    /// [`NOBODY`].
     pub booked_by: Vec<u32>,
-    /// Every accepted (submission, row) of the person.
-    pub rows: Vec<(usize, usize)>,
+    /// Per person: the first accepted (submission, row).
+    first_row: Vec<(usize, usize)>,
+    /// Further accepted (submission, row)s by person slot, in order (rare: a person in
+    /// several files).
+    more_rows: FastMap<usize, Vec<(usize, usize)>>,
+    /// Per person × week: WFA days.
+    weekly: Vec<u32>,
+    /// By index in `weekly`: the index in `Tally::weekly_over` once over the limit (rare).
+    weekly_over_at: FastMap<usize, usize>,
+}
+
+impl Persons {
+    /// `track_weeks`: whether WFA days per week are counted (the policy has a weekly limit).
+    fn new(days: &[NaiveDate], track_weeks: bool) -> Self {
+        let first_monday = days.iter().map(|d| monday(*d)).min();
+        let week_of_day: Vec<usize> = days
+            .iter()
+            .map(|d| match first_monday {
+                Some(m) => ((monday(*d) - m).num_days() / 7) as usize,
+                None => 0,
+            })
+            .collect();
+        let weeks = match week_of_day.iter().max() {
+            Some(w) if track_weeks => w + 1,
+            _ => 0,
+        };
+        Persons {
+            days: days.len(),
+            week_of_day,
+            weeks,
+            index: FastMap::default(),
+            statuses: Vec::new(),
+            booked_by: Vec::new(),
+            first_row: Vec::new(),
+            more_rows: FastMap::default(),
+            weekly: Vec::new(),
+            weekly_over_at: FastMap::default(),
+        }
+    }
+
+    /// Room for `n` more people without rehashing or growing the per-person tables.
+    pub fn reserve(&mut self, n: usize) {
+        self.index.reserve(n);
+        self.first_row.reserve(n);
+        self.statuses.reserve(n * self.days);
+        self.booked_by.reserve(n * self.days);
+        self.weekly.reserve(n * self.weeks);
+    }
+
+    /// The person's slot (created on first sight), recording the accepted row.
+    pub fn add_row(&mut self, nip: Nip, sub: usize, row: usize) -> usize {
+        let next = self.first_row.len();
+        let slot = *self.index.entry(nip.as_u64()).or_insert(next);
+        if slot == next {
+            self.first_row.push((sub, row));
+            self.statuses.resize(self.statuses.len() + self.days, None);
+            self.booked_by
+                .resize(self.booked_by.len() + self.days, NOBODY);
+            self.weekly.resize(self.weekly.len() + self.weeks, 0);
+        } else {
+            self.more_rows.entry(slot).or_default().push((sub, row));
+        }
+        slot
+    }
+
+    /// Where the person's per-day values start in `statuses` and `booked_by`.
+    pub fn day_base(&self, slot: usize) -> usize {
+        slot * self.days
+    }
+
+    /// The person's first accepted row in submission `sub`.
+    pub fn row_in(&self, slot: usize, sub: usize) -> Option<usize> {
+        let first = self.first_row.get(slot)?;
+        if first.0 == sub {
+            return Some(first.1);
+        }
+        self.more_rows
+            .get(&slot)?
+            .iter()
+            .find(|(s, _)| *s == sub)
+            .map(|x| x.1)
+    }
+
+    /// The person's statuses per working day, `None` when never seen in an accepted row.
+    pub fn statuses_of(&self, nip: &Nip) -> Option<&[Option<Status>]> {
+        let base = self.day_base(*self.index.get(&nip.as_u64())?);
+        self.statuses.get(base..base + self.days)
+    }
+
+    pub fn contains(&self, nip: &Nip) -> bool {
+        self.index.contains_key(&nip.as_u64())
+    }
+}
+
+fn monday(date: NaiveDate) -> NaiveDate {
+    date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday()))
 }
 
 pub(super) struct Tally {
-    days: usize,
     /// Per master unit index: per day `[wfo, wfa, other]`.
     pub counts: Vec<Vec<[u32; 3]>>,
     /// Per master unit index: the submission that covers it (its own, or its parent's when
@@ -51,24 +152,21 @@ pub(super) struct Tally {
     /// Per master unit index: per working day, whether some submission scheduled the unit
     /// on that day (a covered date of its file, or a counted status).
     pub day_covered: Vec<Vec<bool>>,
-    /// By `Nip::as_u64`.
-    pub persons: FastMap<u64, Person>,
-    /// WFA days per (person, ISO year, ISO week), and the index in `weekly_over` once over.
-    pub weekly: FastMap<(u64, i32, u32), (u32, Option<usize>)>,
+    pub persons: Persons,
     pub weekly_over: Vec<WeeklyOver>,
     /// Per submission index: its dates' positions and states.
     pub sub_dates: HashMap<usize, SubDates>,
 }
 
 impl Tally {
-    pub fn new(days: usize, units: usize) -> Self {
+    /// A tally over the working days `days` for `units` master units; `track_weeks` when
+    /// the policy limits WFA days per week.
+    pub fn new(days: &[NaiveDate], units: usize, track_weeks: bool) -> Self {
         Tally {
-            days,
-            counts: vec![vec![[0; 3]; days]; units],
+            counts: vec![vec![[0; 3]; days.len()]; units],
             covered: vec![None; units],
-            day_covered: vec![vec![false; days]; units],
-            persons: FastMap::default(),
-            weekly: FastMap::default(),
+            day_covered: vec![vec![false; days.len()]; units],
+            persons: Persons::new(days, track_weeks),
             weekly_over: Vec::new(),
             sub_dates: HashMap::new(),
         }
@@ -84,45 +182,33 @@ impl Tally {
         }
     }
 
-    /// Takes the person's record out (created on first sight) so a row can update it
-    /// without hashing per cell; give it back with [`Tally::put_person`].
-    pub fn take_person(&mut self, nip: Nip) -> Person {
-        let days = self.days;
-        self.persons
-            .remove(&nip.as_u64())
-            .unwrap_or_else(|| Person {
-                statuses: vec![None; days],
-                booked_by: vec![NOBODY; days],
-                rows: Vec::with_capacity(1),
-            })
-    }
-
-    pub fn put_person(&mut self, nip: Nip, person: Person) {
-        self.persons.insert(nip.as_u64(), person);
-    }
-
-    /// Counts a WFA day toward the person's ISO week and remembers the first cell over
-    /// `limit`.
-    pub fn count_week(&mut self, nip: Nip, date: NaiveDate, limit: u32, place: Place) {
-        use chrono::Datelike;
-        let week = date.iso_week();
-        let entry = self
-            .weekly
-            .entry((nip.as_u64(), week.year(), week.week()))
-            .or_insert((0, None));
-        entry.0 += 1;
-        if entry.0 > limit {
-            match entry.1 {
-                Some(i) => self.weekly_over[i].count = entry.0,
+    /// Counts a WFA day (working day `day`, on `date`) toward person `slot`'s week and
+    /// remembers the first cell over `limit`.
+    pub fn count_week(
+        &mut self,
+        slot: usize,
+        nip: Nip,
+        (day, date): (usize, NaiveDate),
+        limit: u32,
+        place: Place,
+    ) {
+        let persons = &mut self.persons;
+        let week = persons.week_of_day.get(day).copied().unwrap_or(0);
+        let at = slot * persons.weeks + week;
+        let Some(count) = persons.weekly.get_mut(at) else {
+            return;
+        };
+        *count += 1;
+        if *count > limit {
+            match persons.weekly_over_at.get(&at) {
+                Some(&i) => self.weekly_over[i].count = *count,
                 None => {
-                    entry.1 = Some(self.weekly_over.len());
-                    let monday =
-                        date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday()));
+                    persons.weekly_over_at.insert(at, self.weekly_over.len());
                     self.weekly_over.push(WeeklyOver {
                         nip,
-                        monday,
+                        monday: monday(date),
                         place,
-                        count: entry.0,
+                        count: *count,
                     });
                 }
             }

@@ -289,6 +289,29 @@ fn weekly_limit_warns_once_per_person_week() {
 }
 
 #[test]
+fn weekly_limit_counts_every_wfa_day_of_the_week_once() {
+    let policy = presets::by_id("rejang-lebong-2026").unwrap();
+    // Monday 6 to Friday 10 April 2026, then Monday 13 (the next week).
+    let week: Vec<NaiveDate> = (6..=10).map(|day| d(2026, 4, day)).collect();
+    let mut days = week.clone();
+    days.push(d(2026, 4, 13));
+    let r = rows(1..=1, &["WFA", "WFA", "WFA", "WFA", "WFA", "WFA"]);
+    let (findings, recap) = run(&policy, &[wide("k.xlsx", Some("KOMINFO"), &days, &r)]);
+    let working = week.iter().filter(|d| recap.days.contains(d)).count();
+    assert!(working >= 4, "{working} working days");
+    let w = with_code(&findings, FindingCode::WfaWeeklyLimit);
+    assert_eq!(
+        w.len(),
+        1,
+        "one finding for the week, none for the next: {w:?}"
+    );
+    let expected = format!("WFA {working} hari");
+    assert!(w[0].message.contains(&expected), "{}", w[0].message);
+    assert!(w[0].message.contains("6 April 2026 – 10 April 2026"));
+    assert_eq!(w[0].date, Some(d(2026, 4, 6)));
+}
+
+#[test]
 fn exempt_unit_with_wfa() {
     // Puskesmas under Dinkes is exempt under Lebak.
     let s = wide(
