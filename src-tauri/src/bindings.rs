@@ -15,6 +15,7 @@ use crate::grid::{CellVerdict, GridCell, GridDay, GridUnit, RecapGrid};
 use crate::imports::{ImportEvent, ImportOutcome, ImportRequest};
 use crate::info::AppInfo;
 use crate::policies::PolicySummary;
+use crate::policy_detail::{DayOffLine, PolicyDetail};
 use crate::state::SessionState;
 use crate::summary::{FileResult, SessionSummary};
 
@@ -60,6 +61,8 @@ fn generated() -> Vec<(String, String)> {
         DocOptions,
         SavedFile,
         UnitDocuments,
+        DayOffLine,
+        PolicyDetail,
     );
     out
 }

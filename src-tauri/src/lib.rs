@@ -10,6 +10,7 @@ pub mod grid;
 pub mod imports;
 pub mod info;
 pub mod policies;
+pub mod policy_detail;
 pub mod session;
 pub mod state;
 pub mod summary;
@@ -74,6 +75,7 @@ pub fn run() {
             commands::app_info,
             commands::open_data_dir,
             commands::list_policies,
+            policy_detail::policy_detail,
             commands::finding_page,
             commands::recap_grid,
             imports::import_files,

@@ -235,6 +235,12 @@ async function main() {
       await waitFor('demo findings', async () => await findingsTotal() > 0, 15000);
       log(`demo loaded: ${await text('[data-testid=findings-total]')}`);
 
+      // The Surat Edaran page shows the policy in use with its rules (from `policy_detail`).
+      await goTo('surat-edaran');
+      const rules = await waitFor('the policy rules', async () => text('[data-testid=se-rules]'), 10000);
+      if (!rules.includes('Batas WFA: 50 %')) fail(`Surat Edaran rules "${rules}" lack the 50 % cap`);
+      await shot('surat-edaran.png');
+
       // 4. Import the fixture folder through the Impor Jadwal screen.
       const expected = JSON.parse(
         spawnSync(CLI, ['check', '--json', '--policy', POLICY, '--master', join(FIXTURES, 'master.xlsx'), FIXTURES], {

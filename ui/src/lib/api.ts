@@ -11,6 +11,7 @@ import type { ImportEvent } from './bindings/ImportEvent';
 import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportRequest } from './bindings/ImportRequest';
 import type { IpcError } from './bindings/IpcError';
+import type { PolicyDetail } from './bindings/PolicyDetail';
 import type { PolicySummary } from './bindings/PolicySummary';
 import type { RecapGrid } from './bindings/RecapGrid';
 import type { SavedFile } from './bindings/SavedFile';
@@ -69,6 +70,11 @@ export function openDataDir(): Promise<void> {
 /** The policies (Surat Edaran) Fleksi ships with. */
 export function listPolicies(): Promise<PolicySummary[]> {
   return call<PolicySummary[]>('list_policies');
+}
+
+/** One policy's rules, exemptions, signatory and the days off inside its period. */
+export function policyDetail(id: string): Promise<PolicyDetail> {
+  return call<PolicyDetail>('policy_detail', { id });
 }
 
 /** The working set as it stands (also while it is still loading at start-up). */
