@@ -12,6 +12,7 @@ use crate::documents::{
 use crate::error::{ErrorCode, IpcError};
 use crate::findings::{Facet, FindingPage, FindingQuery, FindingRow};
 use crate::grid::{CellVerdict, GridCell, GridDay, GridUnit, RecapGrid};
+use crate::history::{AuditRow, History, ImportRow};
 use crate::imports::{ImportEvent, ImportOutcome, ImportRequest};
 use crate::info::AppInfo;
 use crate::policies::PolicySummary;
@@ -63,6 +64,9 @@ fn generated() -> Vec<(String, String)> {
         UnitDocuments,
         DayOffLine,
         PolicyDetail,
+        ImportRow,
+        AuditRow,
+        History,
     );
     out
 }

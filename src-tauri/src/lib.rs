@@ -7,6 +7,7 @@ pub mod documents;
 pub mod error;
 pub mod findings;
 pub mod grid;
+pub mod history;
 pub mod imports;
 pub mod info;
 pub mod policies;
@@ -76,6 +77,7 @@ pub fn run() {
             commands::open_data_dir,
             commands::list_policies,
             policy_detail::policy_detail,
+            history::import_history,
             commands::finding_page,
             commands::recap_grid,
             imports::import_files,

@@ -264,7 +264,7 @@ impl AppState {
         Ok(())
     }
 
-    fn with_store<T>(
+    pub fn with_store<T>(
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, fleksi_store::StoreError>,
     ) -> Result<T, AppError> {

@@ -317,6 +317,16 @@ async function main() {
       if (unitRows.length !== expected.units.length) fail(`${unitRows.length} unit rows, expected ${expected.units.length}`);
       await shot('rekap-cetak.png');
       log(`lampiran preview: ${pages} pages; ${unitRows.length} units with documents`);
+      // Pengaturan: both imports (the demo, then the fixtures) are on record in the database.
+      await goTo('pengaturan');
+      const history = await waitFor('two imports on record', async () => {
+        const rows = await all('[data-testid=history-import]');
+        return rows.length >= 2 ? rows : null;
+      }, 10000);
+      const dbPath = (await text('[data-testid=db-path]')).trim();
+      if (!dbPath.endsWith('fleksi.sqlite3') || !existsSync(dbPath)) fail(`database ${dbPath} missing`);
+      await shot('pengaturan.png');
+      log(`${history.length} imports on record in ${dbPath}`);
       await goTo('beranda');
 
       // 7. Screenshots: the web view, and the whole virtual screen.

@@ -11,6 +11,7 @@ import type { ImportEvent } from './bindings/ImportEvent';
 import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportRequest } from './bindings/ImportRequest';
 import type { IpcError } from './bindings/IpcError';
+import type { History } from './bindings/History';
 import type { PolicyDetail } from './bindings/PolicyDetail';
 import type { PolicySummary } from './bindings/PolicySummary';
 import type { RecapGrid } from './bindings/RecapGrid';
@@ -70,6 +71,11 @@ export function openDataDir(): Promise<void> {
 /** The policies (Surat Edaran) Fleksi ships with. */
 export function listPolicies(): Promise<PolicySummary[]> {
   return call<PolicySummary[]>('list_policies');
+}
+
+/** The database in use, the recent imports and the audit trail (Pengaturan). */
+export function importHistory(): Promise<History> {
+  return call<History>('import_history');
 }
 
 /** One policy's rules, exemptions, signatory and the days off inside its period. */

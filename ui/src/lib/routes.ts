@@ -52,7 +52,7 @@ export const ROUTES: readonly RouteInfo[] = [
   {
     id: 'pengaturan',
     label: 'Pengaturan',
-    summary: 'Folder data, cadangan basis data dan pilihan cetak.',
+    summary: 'Folder data, basis data, riwayat impor dan jejak audit.',
   },
 ];
 
