@@ -5,7 +5,6 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::IpcError;
-use crate::session::to_u32;
 use crate::state::{AppState, DB_FILE};
 
 /// One past import.
@@ -85,6 +84,7 @@ pub fn import_history(state: tauri::State<'_, AppState>) -> Result<History, IpcE
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::to_u32;
 
     #[test]
     fn times_read_the_indonesian_way() {
