@@ -1,5 +1,6 @@
 //! The Pengaturan page's record of what happened: the database in use, the recent imports
-//! (when, which policy, how many files, errors and warnings) and the audit trail.
+//! (when, which policy, how many files, errors and warnings), the audit trail, and backups of
+//! the database to a file the clerk chooses.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -81,6 +82,19 @@ pub fn import_history(state: tauri::State<'_, AppState>) -> Result<History, IpcE
     Ok(history(&state)?)
 }
 
+/// Writes a consistent copy of the database to `path` (never over an existing file).
+#[tauri::command]
+pub async fn backup_database<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    path: String,
+) -> Result<String, IpcError> {
+    crate::imports::off_ui_thread(&app, move |state| {
+        state.with_store(|s| s.backup_to(std::path::Path::new(&path)))?;
+        Ok(path)
+    })
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +121,12 @@ mod tests {
             h.imports[0].files
         );
         assert!(!h.audit.is_empty());
+        let copy = dir.join("cadangan.sqlite3");
+        state.with_store(|s| s.backup_to(&copy)).expect("backup");
+        assert_eq!(
+            history(&state).expect("history").audit[0].action,
+            "cadangan"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -78,6 +78,7 @@ pub fn run() {
             commands::list_policies,
             policy_detail::policy_detail,
             history::import_history,
+            history::backup_database,
             commands::finding_page,
             commands::recap_grid,
             imports::import_files,

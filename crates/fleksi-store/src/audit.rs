@@ -13,6 +13,8 @@ pub mod action {
     pub const CLEAR_ACTIVE: &str = "periode_baru";
     /// A setting changed.
     pub const SETTING: &str = "pengaturan";
+    /// A copy of the database was written ([`crate::Store::backup_to`]).
+    pub const BACKUP: &str = "cadangan";
 }
 
 /// One audit entry.

@@ -42,6 +42,9 @@ pub enum StoreError {
     /// A file id that is not in the database.
     #[error("Berkas nomor {0} tidak ada di basis data.")]
     FileNotFound(FileId),
+    /// The backup target already exists (a backup never overwrites a file).
+    #[error("Berkas cadangan {0} sudah ada; pilih nama lain.")]
+    BackupExists(String),
     /// A stored value that this version cannot read back (e.g. an unknown finding code).
     #[error("Basis data berisi data yang tidak dikenali: {0}")]
     Corrupt(String),

@@ -9,6 +9,7 @@
 //! is one transaction, so an import is stored completely or not at all.
 
 mod audit;
+mod backup;
 mod error;
 mod files;
 mod imports;

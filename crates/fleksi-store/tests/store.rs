@@ -664,3 +664,37 @@ fn a_fresh_import_replaces_the_active_set_in_one_step() {
     let names: Vec<&str> = set.files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["asli.xlsx"]);
 }
+
+#[test]
+fn a_backup_opens_with_the_same_active_set() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("backup-test");
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut store = Store::open(&dir.join("fleksi.sqlite3")).unwrap();
+    store
+        .record_import(&NewImport {
+            policy_id: POLICY,
+            policy_toml: POLICY_TOML,
+            master: NewFile {
+                name: "master.xlsx",
+                bytes: b"master",
+            },
+            files: vec![sub("disdik.xlsx", b"disdik", Some("DISDIK"))],
+            findings: &[],
+            fresh: false,
+        })
+        .unwrap();
+    let copy = dir.join("cadangan.sqlite3");
+    store.backup_to(&copy).unwrap();
+    let restored = Store::open(&copy).unwrap();
+    let set = restored
+        .active_set(POLICY)
+        .unwrap()
+        .expect("set in the copy");
+    assert_eq!(set.files[0].bytes, b"disdik");
+    assert_eq!(set.master.bytes, b"master");
+    assert_eq!(store.audit(1).unwrap()[0].action, "cadangan");
+    let err = store
+        .backup_to(&copy)
+        .expect_err("an existing file is never overwritten");
+    assert!(err.to_string().contains("sudah ada"));
+}

@@ -78,6 +78,11 @@ export function importHistory(): Promise<History> {
   return call<History>('import_history');
 }
 
+/** Writes a copy of the database to `path` (a new file); resolves to the path. */
+export function backupDatabase(path: string): Promise<string> {
+  return call<string>('backup_database', { path });
+}
+
 /** One policy's rules, exemptions, signatory and the days off inside its period. */
 export function policyDetail(id: string): Promise<PolicyDetail> {
   return call<PolicyDetail>('policy_detail', { id });
