@@ -172,22 +172,19 @@ pub fn run_import(
                 index,
                 unit_code: sub.unit.clone(),
                 rows: to_u32(sub.rows.len()),
-                readable: !sub
-                    .findings
-                    .iter()
-                    .any(|f| f.code == fleksi_core::FindingCode::FileUnreadable),
+                readable: crate::summary::is_readable(sub),
             },
         })
     });
     on_event(ImportEvent::Saving);
+    let results = state.commit(session, &names, demo, fresh)?;
     let files = names
         .iter()
-        .map(|n| match session.submission_named(n) {
-            Some(sub) => FileResult::of(&session, sub),
+        .map(|n| match results.iter().find(|r| r.name == *n) {
+            Some(r) => r.clone(),
             None => FileResult::replaced(n),
         })
         .collect();
-    state.commit(session, &names, demo, fresh)?;
     let summary = state
         .summary()
         .ok_or_else(|| AppError::Internal("kumpulan kerja hilang".into()))?;

@@ -188,14 +188,15 @@ impl AppState {
 
     /// Saves an import (the files named `new_files` of `session`) to the database and, only
     /// when that succeeded, makes `session` the working set. `fresh`: the set starts anew
-    /// (the policy's earlier files step aside in the same transaction).
+    /// (the policy's earlier files step aside in the same transaction). Returns the result
+    /// line of each new file still in the set (a file replaced within the import has none).
     pub fn commit(
         &self,
         session: Session,
         new_files: &[String],
         demo: bool,
         fresh: bool,
-    ) -> Result<(), AppError> {
+    ) -> Result<Vec<FileResult>, AppError> {
         let toml = session
             .policy
             .to_toml()
@@ -242,7 +243,7 @@ impl AppState {
         })?;
         self.demo.store(demo, Ordering::SeqCst);
         *lock(&self.session) = Some(session);
-        Ok(())
+        Ok(results)
     }
 
     /// Starts a new, empty set for the current policy and master (files step aside in the

@@ -90,10 +90,7 @@ impl FileResult {
             rows: to_u32(sub.rows.len()),
             errors,
             warnings,
-            readable: !sub
-                .findings
-                .iter()
-                .any(|f| f.code == FindingCode::FileUnreadable),
+            readable: is_readable(sub),
             problem: fatal.map(|f| f.message.clone()),
             replaced: false,
         }
@@ -133,6 +130,13 @@ fn title_case(text: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join(" ")
+}
+
+/// False when the file could not be read at all (`file.unreadable`).
+pub fn is_readable(sub: &Submission) -> bool {
+    !sub.findings
+        .iter()
+        .any(|f| f.code == FindingCode::FileUnreadable)
 }
 
 /// The layout in the clerk's words.

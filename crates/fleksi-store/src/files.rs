@@ -1,6 +1,6 @@
 //! Original file bytes, stored once per distinct content (SHA-256, lower-case hex).
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use sha2::{Digest, Sha256};
 
 use crate::{now, FileId, Store, StoreError};
@@ -39,15 +39,7 @@ impl Store {
             .query_row(
                 "SELECT id, name, sha256, bytes, added_at FROM files WHERE id = ?1",
                 [id],
-                |row| {
-                    Ok(StoredFile {
-                        id: row.get(0)?,
-                        name: row.get(1)?,
-                        sha256: row.get(2)?,
-                        bytes: row.get(3)?,
-                        added_at: row.get(4)?,
-                    })
-                },
+                stored_file,
             )
             .optional()?
             .ok_or(StoreError::FileNotFound(id))
@@ -79,4 +71,15 @@ pub(crate) fn put(conn: &Connection, name: &str, bytes: &[u8]) -> Result<FileId,
         params![hash, name, size, bytes, now()],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// A `StoredFile` from a row selecting (id, name, sha256, bytes, added_at) in that order.
+pub(crate) fn stored_file(row: &Row<'_>) -> rusqlite::Result<StoredFile> {
+    Ok(StoredFile {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        sha256: row.get(2)?,
+        bytes: row.get(3)?,
+        added_at: row.get(4)?,
+    })
 }

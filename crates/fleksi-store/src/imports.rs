@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 use fleksi_core::finding::{Finding, FindingCode, Severity};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::files::{self, StoredFile};
+use crate::files::{self, stored_file, StoredFile};
 use crate::{audit, now, sql_limit, FileId, ImportId, Store, StoreError};
 
 /// One import to record.
@@ -245,16 +245,6 @@ impl Store {
 const STATUS_OK: &str = "ok";
 const STATUS_UNREADABLE: &str = "unreadable";
 const DATE_FORMAT: &str = "%Y-%m-%d";
-
-fn stored_file(row: &Row<'_>) -> rusqlite::Result<StoredFile> {
-    Ok(StoredFile {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        sha256: row.get(2)?,
-        bytes: row.get(3)?,
-        added_at: row.get(4)?,
-    })
-}
 
 /// Writes every row of one import; the caller owns the transaction.
 fn insert_import(conn: &Connection, import: &NewImport) -> Result<ImportId, StoreError> {
