@@ -6,19 +6,22 @@ use std::path::PathBuf;
 
 use ts_rs::{Config, TS};
 
-use crate::documents::{
-    DocOptions, FontChoice, OrientationChoice, PaperChoice, SavedFile, UnitDocuments,
-};
-use crate::error::{ErrorCode, IpcError};
-use crate::findings::{Facet, FindingPage, FindingQuery, FindingRow};
-use crate::grid::{CellVerdict, GridCell, GridDay, GridUnit, RecapGrid};
-use crate::history::{AuditRow, History, ImportRow};
-use crate::imports::{ImportEvent, ImportOutcome, ImportRequest};
+use crate::error::IpcError;
 use crate::info::AppInfo;
-use crate::policies::PolicySummary;
-use crate::policy_detail::{DayOffLine, PolicyDetail};
-use crate::state::SessionState;
-use crate::summary::{FileResult, SessionSummary};
+use fleksi_workspace::documents::{
+    DocOptions, FontChoice, OrientationChoice, PaperChoice, UnitDocuments,
+};
+use fleksi_workspace::findings::{Facet, FindingPage, FindingQuery, FindingRow};
+use fleksi_workspace::grid::{CellVerdict, GridCell, GridDay, GridUnit, RecapGrid};
+use fleksi_workspace::import::{ImportEvent, ImportOutcome, ImportRequest};
+use fleksi_workspace::master_check::MasterCheck;
+use fleksi_workspace::policies::PolicySummary;
+use fleksi_workspace::policy_detail::{DayOffLine, PolicyDetail};
+use fleksi_workspace::records::{AuditRow, BackupCheck, History, ImportRow};
+use fleksi_workspace::summary::{FileResult, SessionSummary};
+use fleksi_workspace::versions::{DiffRow, UnitHistory, VersionRow};
+use fleksi_workspace::window::{ReportWindow, WindowSource};
+use fleksi_workspace::{ErrorCode, SavedFile, SessionState};
 
 /// (file name, generated TypeScript) for every type the UI uses.
 fn generated() -> Vec<(String, String)> {
@@ -67,6 +70,13 @@ fn generated() -> Vec<(String, String)> {
         ImportRow,
         AuditRow,
         History,
+        BackupCheck,
+        MasterCheck,
+        ReportWindow,
+        WindowSource,
+        VersionRow,
+        DiffRow,
+        UnitHistory,
     );
     out
 }

@@ -1,22 +1,69 @@
-//! The IPC commands: each a few lines over the domain crates, failing with [`IpcError`].
+//! The IPC commands: each a few lines over `fleksi_workspace`, failing with [`IpcError`].
+//! File work runs on a blocking worker so the window never waits; reads take the current
+//! snapshot and never wait behind an import or a document build.
 
-use tauri::{AppHandle, Manager, Runtime};
+use std::path::{Path, PathBuf};
+
+use fleksi_workspace::documents::{self, DocOptions, UnitDocuments};
+use fleksi_workspace::findings::{self, FindingPage, FindingQuery};
+use fleksi_workspace::grid::{self, RecapGrid};
+use fleksi_workspace::import::{ImportEvent, ImportOutcome, ImportRequest};
+use fleksi_workspace::master_check::{self, MasterCheck};
+use fleksi_workspace::policies::{self, PolicySummary};
+use fleksi_workspace::policy_detail::{self, PolicyDetail};
+use fleksi_workspace::records::{BackupCheck, History};
+use fleksi_workspace::summary::SessionSummary;
+use fleksi_workspace::versions::UnitHistory;
+use fleksi_workspace::{inputs, Error, SavedFile, SessionState, Workspace};
+use tauri::ipc::{Channel, Response};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::error::{AppError, IpcError};
-use crate::findings::{self, FindingPage, FindingQuery};
-use crate::grid::{self, RecapGrid};
-use crate::info::{self, AppInfo};
-use crate::policies::{self, PolicySummary};
-use crate::state::AppState;
+use crate::error::IpcError;
+use crate::info::AppInfo;
+
+/// Event the UI listens to: the working set changed (import, demo, clear, restore).
+pub const SESSION_CHANGED: &str = "session-changed";
 
 /// The app's data folder (Tauri's app data dir), created when missing.
-pub fn data_dir<R: Runtime>(app: &AppHandle<R>) -> Result<std::path::PathBuf, AppError> {
+pub fn data_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, Error> {
     let dir = app
         .path()
         .app_data_dir()
-        .map_err(|e| AppError::DataDirUnknown(e.to_string()))?;
-    info::ensure_dir(dir)
+        .map_err(|e| Error::DataDirUnknown(e.to_string()))?;
+    inputs::ensure_dir(dir)
+}
+
+/// Runs `job` on a blocking worker so the window never waits on file work.
+async fn off_ui_thread<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    job: impl FnOnce(&Workspace) -> Result<T, Error> + Send + 'static,
+) -> Result<T, IpcError> {
+    let handle = app.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || job(&handle.state::<Workspace>()))
+        .await
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    Ok(result?)
+}
+
+/// Like [`off_ui_thread`], then tells the UI the working set changed.
+async fn changing<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    job: impl FnOnce(&Workspace) -> Result<T, Error> + Send + 'static,
+) -> Result<T, IpcError> {
+    let out = off_ui_thread(app, job).await?;
+    let _ = app.emit(SESSION_CHANGED, ());
+    Ok(out)
+}
+
+fn opened<R: Runtime>(app: &AppHandle<R>, path: String) -> Result<(), IpcError> {
+    app.opener()
+        .open_path(&path, None::<&str>)
+        .map_err(|e| Error::Open {
+            path,
+            reason: e.to_string(),
+        })?;
+    Ok(())
 }
 
 /// Version, data folder and log folder of this installation (Beranda).
@@ -26,27 +73,17 @@ pub fn app_info<R: Runtime>(app: AppHandle<R>) -> Result<AppInfo, IpcError> {
     let log_dir = app
         .path()
         .app_log_dir()
-        .map_err(|e| AppError::DataDirUnknown(e.to_string()))?;
+        .map_err(|e| Error::DataDirUnknown(e.to_string()))?;
     let pkg = app.package_info();
-    Ok(AppInfo::new(
-        &pkg.name,
-        &pkg.version.to_string(),
-        &data_dir,
-        &log_dir,
-    ))
+    let version = pkg.version.to_string();
+    Ok(AppInfo::new(&pkg.name, &version, &data_dir, &log_dir))
 }
 
 /// Opens the data folder in the system's file manager.
 #[tauri::command]
 pub fn open_data_dir<R: Runtime>(app: AppHandle<R>) -> Result<(), IpcError> {
     let dir = data_dir(&app)?.display().to_string();
-    app.opener()
-        .open_path(&dir, None::<&str>)
-        .map_err(|e| AppError::Open {
-            path: dir,
-            reason: e.to_string(),
-        })?;
-    Ok(())
+    opened(&app, dir)
 }
 
 /// The policies (Surat Edaran) Fleksi ships with, summarised for lists.
@@ -55,17 +92,235 @@ pub fn list_policies() -> Vec<PolicySummary> {
     policies::presets()
 }
 
+/// The rules and days off of one preset policy.
+#[tauri::command]
+pub fn policy_detail(id: String) -> Result<PolicyDetail, IpcError> {
+    Ok(policy_detail::detail(&fleksi_workspace::preset(&id)?))
+}
+
+/// The working set as it stands (also while it is still loading at start).
+#[tauri::command]
+pub fn session_state(ws: State<'_, Workspace>) -> SessionState {
+    ws.state()
+}
+
+/// Reads and checks a master workbook the clerk picked, before any import uses it.
+#[tauri::command]
+pub async fn inspect_master<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+) -> Result<MasterCheck, IpcError> {
+    off_ui_thread(&app, move |_| {
+        Ok(master_check::inspect_master(Path::new(&path)))
+    })
+    .await
+}
+
+/// Imports OPD files and folders into the working set, streaming progress.
+#[tauri::command]
+pub async fn import_files<R: Runtime>(
+    app: AppHandle<R>,
+    request: ImportRequest,
+    on_event: Channel<ImportEvent>,
+) -> Result<ImportOutcome, IpcError> {
+    changing(&app, move |ws| {
+        ws.import(&request, &|event| {
+            let _ = on_event.send(event);
+        })
+    })
+    .await
+}
+
+/// Takes one file out of the working set (its bytes stay in the database).
+#[tauri::command]
+pub async fn remove_file<R: Runtime>(
+    app: AppHandle<R>,
+    submission_id: i64,
+) -> Result<SessionSummary, IpcError> {
+    changing(&app, move |ws| ws.remove_file(submission_id)).await
+}
+
+/// Replaces the working set with the bundled demo regency (written again to the data folder).
+#[tauri::command]
+pub async fn load_demo<R: Runtime>(app: AppHandle<R>) -> Result<SessionSummary, IpcError> {
+    changing(&app, |ws| ws.load_demo()).await
+}
+
+/// Starts a new, empty set (same policy and master); earlier files stay in the database.
+#[tauri::command]
+pub async fn clear_session<R: Runtime>(app: AppHandle<R>) -> Result<(), IpcError> {
+    changing(&app, |ws| ws.clear()).await
+}
+
+/// Sets the reporting window (ISO dates), or back to the default with `None`.
+#[tauri::command]
+pub async fn set_window<R: Runtime>(
+    app: AppHandle<R>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<SessionSummary, IpcError> {
+    changing(&app, move |ws| match (from, to) {
+        (Some(f), Some(t)) => ws.set_window(Some((&f, &t))),
+        _ => ws.set_window(None),
+    })
+    .await
+}
+
 /// One page of the Temuan table.
 #[tauri::command]
 pub fn finding_page(
-    state: tauri::State<'_, AppState>,
+    ws: State<'_, Workspace>,
     query: FindingQuery,
 ) -> Result<FindingPage, IpcError> {
-    Ok(state.with_session(|s| findings::page(s, &query))?)
+    Ok(findings::page(&ws.snapshot()?.session, &query))
 }
 
-/// The unit × day grid of WFA shares and verdicts.
+/// The unit × day grid of WFA shares and verdicts, over the reporting window.
 #[tauri::command]
-pub fn recap_grid(state: tauri::State<'_, AppState>) -> Result<RecapGrid, IpcError> {
-    Ok(state.with_session(|s| grid::grid(&s.recap))?)
+pub fn recap_grid(ws: State<'_, Workspace>) -> Result<RecapGrid, IpcError> {
+    Ok(grid::grid(&ws.snapshot()?.recap))
+}
+
+/// A unit's versions and the diff between two of them (default: the last two).
+#[tauri::command]
+pub fn unit_history(
+    ws: State<'_, Workspace>,
+    unit: String,
+    older: Option<u32>,
+    newer: Option<u32>,
+) -> Result<UnitHistory, IpcError> {
+    Ok(ws.unit_history(&unit, older.zip(newer))?)
+}
+
+/// The lampiran PDF's bytes, for the preview (raw bytes over IPC, no JSON).
+#[tauri::command]
+pub async fn lampiran_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    options: DocOptions,
+) -> Result<Response, IpcError> {
+    let bytes = off_ui_thread(&app, move |ws| {
+        documents::lampiran_bytes(&*ws.snapshot()?, options)
+    })
+    .await?;
+    Ok(Response::new(bytes))
+}
+
+/// Saves the lampiran PDF.
+#[tauri::command]
+pub async fn save_lampiran<R: Runtime>(
+    app: AppHandle<R>,
+    options: DocOptions,
+    path: String,
+) -> Result<SavedFile, IpcError> {
+    off_ui_thread(&app, move |ws| {
+        let bytes = documents::lampiran_bytes(&*ws.snapshot()?, options)?;
+        inputs::write_file(Path::new(&path), &bytes)
+    })
+    .await
+}
+
+/// Saves the recap workbook.
+#[tauri::command]
+pub async fn save_recap<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+) -> Result<SavedFile, IpcError> {
+    off_ui_thread(&app, move |ws| {
+        let bytes = documents::recap_bytes(&*ws.snapshot()?)?;
+        inputs::write_file(Path::new(&path), &bytes)
+    })
+    .await
+}
+
+/// The units with what can be downloaded for each.
+#[tauri::command]
+pub fn list_unit_documents(ws: State<'_, Workspace>) -> Result<Vec<UnitDocuments>, IpcError> {
+    Ok(documents::unit_documents(&*ws.snapshot()?))
+}
+
+/// Saves one unit's template.
+#[tauri::command]
+pub async fn save_template<R: Runtime>(
+    app: AppHandle<R>,
+    unit: String,
+    path: String,
+) -> Result<SavedFile, IpcError> {
+    off_ui_thread(&app, move |ws| {
+        let bytes = documents::template_bytes(&ws.snapshot()?.session, &unit)?;
+        inputs::write_file(Path::new(&path), &bytes)
+    })
+    .await
+}
+
+/// Saves every unit's template into a folder.
+#[tauri::command]
+pub async fn save_all_templates_to<R: Runtime>(
+    app: AppHandle<R>,
+    folder: String,
+) -> Result<SavedFile, IpcError> {
+    off_ui_thread(&app, move |ws| {
+        documents::save_all_templates(&ws.snapshot()?.session, Path::new(&folder))
+    })
+    .await
+}
+
+/// Saves one unit's annotated error workbook.
+#[tauri::command]
+pub async fn save_corrections<R: Runtime>(
+    app: AppHandle<R>,
+    unit: String,
+    path: String,
+) -> Result<SavedFile, IpcError> {
+    off_ui_thread(&app, move |ws| {
+        let bytes = documents::corrections_bytes(&ws.snapshot()?.session, &unit)?;
+        inputs::write_file(Path::new(&path), &bytes)
+    })
+    .await
+}
+
+/// Opens a saved document in the system's program (PDF viewer, spreadsheet) to print.
+#[tauri::command]
+pub fn open_document<R: Runtime>(app: AppHandle<R>, path: String) -> Result<(), IpcError> {
+    opened(&app, path)
+}
+
+/// The recent imports and audit trail.
+#[tauri::command]
+pub fn import_history(ws: State<'_, Workspace>) -> Result<History, IpcError> {
+    Ok(ws.history()?)
+}
+
+/// Writes a consistent copy of the database to `path` (never over an existing file).
+#[tauri::command]
+pub async fn backup_database<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+) -> Result<String, IpcError> {
+    off_ui_thread(&app, move |ws| {
+        ws.backup_to(Path::new(&path))?;
+        Ok(path)
+    })
+    .await
+}
+
+/// What a backup file holds, checked without changing anything (for the confirmation).
+#[tauri::command]
+pub async fn check_backup<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+) -> Result<BackupCheck, IpcError> {
+    off_ui_thread(&app, move |_| Workspace::check_backup(Path::new(&path))).await
+}
+
+/// Replaces the database with a backup; returns where the replaced database was kept.
+#[tauri::command]
+pub async fn restore_database<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+) -> Result<String, IpcError> {
+    changing(&app, move |ws| {
+        ws.restore(Path::new(&path))
+            .map(|kept| kept.display().to_string())
+    })
+    .await
 }

@@ -1,11 +1,9 @@
 //! What the Beranda page shows about the installation: version, data folder, log folder.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 use ts_rs::TS;
-
-use crate::error::AppError;
 
 /// Facts about this installation, shown on the Beranda page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -34,38 +32,9 @@ impl AppInfo {
     }
 }
 
-/// Creates the data folder if needed and returns it.
-pub fn ensure_dir(dir: PathBuf) -> Result<PathBuf, AppError> {
-    std::fs::create_dir_all(&dir).map_err(|source| AppError::DataDirCreate {
-        path: dir.display().to_string(),
-        source,
-    })?;
-    Ok(dir)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ensure_dir_creates_nested_folders() {
-        let base = std::env::temp_dir().join(format!("fleksi-app-test-{}", std::process::id()));
-        let dir = base.join("a").join("b");
-        let made = ensure_dir(dir.clone()).expect("folder created");
-        assert!(made.is_dir());
-        std::fs::remove_dir_all(&base).expect("cleanup");
-    }
-
-    #[test]
-    fn ensure_dir_reports_the_path_in_indonesian() {
-        let file = std::env::temp_dir().join(format!("fleksi-app-file-{}", std::process::id()));
-        std::fs::write(&file, b"x").expect("temp file");
-        let err = ensure_dir(file.join("sub")).expect_err("a file cannot hold a folder");
-        let text = err.to_string();
-        std::fs::remove_file(&file).expect("cleanup");
-        assert!(text.contains("tidak dapat dibuat"), "{text}");
-        assert!(text.contains(&file.display().to_string()), "{text}");
-    }
 
     #[test]
     fn app_info_carries_paths_verbatim() {

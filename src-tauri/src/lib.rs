@@ -1,20 +1,10 @@
 //! Fleksi desktop app (Tauri 2): window, plugins and the IPC commands over the Fleksi crates.
-//! The UI lives in `ui/` (Svelte); types crossing IPC are generated into
-//! `ui/src/lib/bindings/` by ts-rs (see `bindings`).
+//! Every command is a thin call into `fleksi_workspace`. The UI lives in `ui/` (Svelte);
+//! types crossing IPC are generated into `ui/src/lib/bindings/` by ts-rs (see `bindings`).
 
 pub mod commands;
-pub mod documents;
 pub mod error;
-pub mod findings;
-pub mod grid;
-pub mod history;
-pub mod imports;
 pub mod info;
-pub mod policies;
-pub mod policy_detail;
-pub mod session;
-pub mod state;
-pub mod summary;
 
 #[cfg(test)]
 mod bindings;
@@ -62,13 +52,13 @@ pub fn run() {
                     std::env::temp_dir().join("fleksi")
                 }
             };
-            app.manage(state::AppState::new(dir));
+            app.manage(fleksi_workspace::Workspace::for_app(&dir));
             // Restore the last working set (or write the demo on first run) off the UI
             // thread; the window shows "memuat" until `session-changed` arrives.
             let handle = app.handle().clone();
             std::thread::spawn(move || {
-                handle.state::<state::AppState>().load();
-                let _ = handle.emit(imports::SESSION_CHANGED, ());
+                handle.state::<fleksi_workspace::Workspace>().load();
+                let _ = handle.emit(commands::SESSION_CHANGED, ());
             });
             Ok(())
         })
@@ -76,23 +66,29 @@ pub fn run() {
             commands::app_info,
             commands::open_data_dir,
             commands::list_policies,
-            policy_detail::policy_detail,
-            history::import_history,
-            history::backup_database,
+            commands::policy_detail,
+            commands::session_state,
+            commands::inspect_master,
+            commands::import_files,
+            commands::remove_file,
+            commands::load_demo,
+            commands::clear_session,
+            commands::set_window,
             commands::finding_page,
             commands::recap_grid,
-            imports::import_files,
-            imports::session_state,
-            imports::load_demo,
-            imports::clear_session,
-            documents::lampiran_pdf,
-            documents::save_lampiran,
-            documents::save_recap,
-            documents::list_unit_documents,
-            documents::save_template,
-            documents::save_all_templates_to,
-            documents::save_corrections,
-            documents::open_document,
+            commands::unit_history,
+            commands::lampiran_pdf,
+            commands::save_lampiran,
+            commands::save_recap,
+            commands::list_unit_documents,
+            commands::save_template,
+            commands::save_all_templates_to,
+            commands::save_corrections,
+            commands::open_document,
+            commands::import_history,
+            commands::backup_database,
+            commands::check_backup,
+            commands::restore_database,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

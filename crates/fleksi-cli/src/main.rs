@@ -1,8 +1,9 @@
-//! The `fleksi` command line: check, recap, template, policy and demo over the same crates
-//! the desktop app uses (the contract is design §5). Exit status: 0 no errors, 1 validation
+//! The `fleksi` command line: check, recap, template, policy, demo and db over the same
+//! crates the desktop app uses (the contract is design §5). Exit status: 0 no errors, 1 validation
 //! errors found, 2 could not run.
 
 mod check;
+mod db;
 mod demo;
 mod policy_arg;
 mod policy_cmd;
@@ -33,9 +34,15 @@ pub struct Inputs {
     /// The master workbook (staff and units).
     #[arg(long)]
     pub master: PathBuf,
-    /// OPD workbooks or folders of them.
+    /// OPD workbooks or folders of them (a unit's files merge by date, in this order).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// First day of the reporting window (ISO, e.g. 2026-05-01); with --to.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day of the reporting window (ISO); with --from.
+    #[arg(long)]
+    pub to: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -79,6 +86,11 @@ enum Command {
     Policy {
         #[command(subcommand)]
         command: policy_cmd::PolicyCommand,
+    },
+    /// Work with a Fleksi database: import, check, recap, history, backup, restore.
+    Db {
+        #[command(subcommand)]
+        command: db::DbCommand,
     },
     /// Write a realistic demo regency: master and OPD workbooks.
     Demo {
@@ -124,6 +136,7 @@ fn main() -> ExitCode {
             out,
         } => template::run(&policy, &master, unit.as_deref(), all, &out),
         Command::Policy { command } => policy_cmd::run(command),
+        Command::Db { command } => db::run(command),
         Command::Demo {
             units,
             staff,

@@ -1,12 +1,15 @@
 //! `fleksi recap`: imports and validates like `check`, then writes the lampiran PDF and/or
-//! the recap XLSX from the validator's recap. Exit 0 without errors, 1 when the inputs have
-//! validation errors (the documents are still written), 2 when it cannot run.
+//! the recap XLSX of the reporting window (both at once). Exit 0 without errors, 1 when the
+//! inputs have validation errors (the documents are still written), 2 when it cannot run.
 
-use fleksi_report::pdf::{lampiran, Paper, PdfOptions};
 use std::path::Path;
 
-pub fn run(
-    inputs: &crate::Inputs,
+use fleksi_workspace::documents::{lampiran_and_recap, DocOptions};
+use fleksi_workspace::{inputs, Snapshot};
+
+/// Writes the documents of `snap`; the counts of errors decide the exit status.
+pub fn write_documents(
+    snap: &Snapshot,
     pdf: Option<&Path>,
     xlsx: Option<&Path>,
     paper: &str,
@@ -17,34 +20,24 @@ pub fn run(
                 .to_string(),
         );
     }
-    let paper = match paper.trim().to_ascii_lowercase().as_str() {
-        "f4" | "folio" => Paper::F4,
-        "a4" => Paper::A4,
-        other => {
-            return Err(format!(
-                "ukuran kertas '{other}' tidak dikenal; pilih f4 atau a4"
-            ))
-        }
-    };
-    let outcome = crate::check::evaluate(inputs)?;
-    if let Some(path) = pdf {
-        let options = PdfOptions {
-            paper,
-            ..PdfOptions::default()
-        };
-        let bytes =
-            lampiran(&outcome.policy, &outcome.recap, &options).map_err(|e| e.to_string())?;
+    let options = DocOptions::with_paper(paper).map_err(|e| e.to_string())?;
+    let (doc, book) = lampiran_and_recap(snap, options, pdf.is_some(), xlsx.is_some())
+        .map_err(|e| e.to_string())?;
+    let window = fleksi_core::fmt_id::period(snap.window.from, snap.window.to);
+    if let (Some(path), Some(bytes)) = (pdf, doc) {
         write(path, &bytes)?;
-        eprintln!("Lampiran PDF ditulis: {}", path.display());
+        eprintln!("Lampiran PDF ditulis ({window}): {}", path.display());
     }
-    if let Some(path) = xlsx {
-        let bytes =
-            fleksi_report::xlsx::recap_workbook(&outcome.policy, &outcome.recap, &outcome.findings)
-                .map_err(|e| e.to_string())?;
+    if let (Some(path), Some(bytes)) = (xlsx, book) {
         write(path, &bytes)?;
-        eprintln!("Rekapitulasi XLSX ditulis: {}", path.display());
+        eprintln!("Rekapitulasi XLSX ditulis ({window}): {}", path.display());
     }
-    let errors = outcome.errors();
+    let errors = snap
+        .session
+        .findings
+        .iter()
+        .filter(|f| f.is_error())
+        .count();
     if errors > 0 {
         eprintln!(
             "Perhatian: {errors} kesalahan ditemukan pada berkas jadwal; jalankan 'fleksi check' \
@@ -55,12 +48,21 @@ pub fn run(
     Ok(0)
 }
 
+pub fn run(
+    inputs: &crate::Inputs,
+    pdf: Option<&Path>,
+    xlsx: Option<&Path>,
+    paper: &str,
+) -> Result<u8, String> {
+    // Check the paper before the (longer) import.
+    DocOptions::with_paper(paper).map_err(|e| e.to_string())?;
+    let outcome = crate::check::evaluate(inputs)?;
+    write_documents(&outcome.snap, pdf, xlsx, paper)
+}
+
 /// Writes an output file; the error names it.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("folder '{}' tidak dapat dibuat: {e}", dir.display()))?;
-    }
-    std::fs::write(path, bytes)
-        .map_err(|e| format!("berkas '{}' tidak dapat ditulis: {e}", path.display()))
+    inputs::write_file(path, bytes)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }

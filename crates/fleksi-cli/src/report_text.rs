@@ -46,22 +46,34 @@ fn finding_lines(out: &mut String, f: &Finding) {
 /// Renders the whole report.
 pub fn render(o: &Outcome) -> String {
     let mut out = String::new();
-    let p = &o.policy;
+    let p = &o.snap.session.policy;
     let _ = writeln!(out, "PEMERIKSAAN JADWAL KERJA FLEKSIBEL (WFO/WFA)");
     let _ = writeln!(out, "Surat Edaran : {} ({})", p.number, p.id);
     let _ = writeln!(out, "Masa berlaku : {}", period(p.start, p.end));
     let _ = writeln!(
         out,
+        "Rentang      : {} ({} hari kerja)",
+        period(o.snap.window.from, o.snap.window.to),
+        o.snap.recap.days.len()
+    );
+    let _ = writeln!(
+        out,
         "Data pegawai : {} ({} unit, {} ASN)",
-        o.master_path.display(),
-        o.master.units.len(),
-        o.master.employees.len()
+        o.master_name,
+        o.snap.session.master.units.len(),
+        o.snap.session.master.employees.len()
     );
     let _ = writeln!(out);
-    let _ = writeln!(out, "Berkas yang diperiksa ({}):", o.submissions.len());
-    for s in &o.submissions {
+    let _ = writeln!(
+        out,
+        "Berkas yang diperiksa ({}):",
+        o.snap.session.submissions.len()
+    );
+    for s in &o.snap.session.submissions {
         let unit = match s.unit.as_deref() {
             Some(code) => o
+                .snap
+                .session
                 .master
                 .unit(code)
                 .map(|u| format!("{} ({code})", u.name))
@@ -81,8 +93,10 @@ pub fn render(o: &Outcome) -> String {
         );
     }
 
-    for u in &o.recap.units {
+    for u in &o.snap.recap.units {
         let unit_findings: Vec<&Finding> = o
+            .snap
+            .session
             .findings
             .iter()
             .filter(|f| f.unit.as_deref() == Some(u.code.as_str()))
@@ -134,8 +148,10 @@ pub fn render(o: &Outcome) -> String {
         }
     }
 
-    let known = |code: &str| o.recap.units.iter().any(|u| u.code == code);
+    let known = |code: &str| o.snap.recap.units.iter().any(|u| u.code == code);
     let orphan: Vec<&Finding> = o
+        .snap
+        .session
         .findings
         .iter()
         .filter(|f| !f.unit.as_deref().is_some_and(known))
@@ -149,16 +165,18 @@ pub fn render(o: &Outcome) -> String {
     }
 
     let errors = o
+        .snap
+        .session
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let warnings = o.findings.len() - errors;
+    let warnings = o.snap.session.findings.len() - errors;
     let _ = writeln!(out);
     let _ = writeln!(
         out,
         "Ringkasan: {} berkas, {errors} kesalahan, {warnings} peringatan.",
-        o.submissions.len()
+        o.snap.session.submissions.len()
     );
     out
 }

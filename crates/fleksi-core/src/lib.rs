@@ -13,6 +13,7 @@ pub mod recap;
 pub mod rules;
 pub mod status;
 pub mod submission;
+pub mod window;
 
 pub use calendar::{working_days, Calendar, DayOff, DayOffKind, NonWorkingDay};
 pub use finding::{Finding, FindingCode, Severity};

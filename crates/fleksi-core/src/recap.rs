@@ -78,15 +78,78 @@ impl UnitRecap {
     }
 }
 
-/// The whole recap of a policy period.
+/// The whole recap of a reporting window (the policy period, or a window inside it).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Recap {
-    /// The working days of the period, in order.
+    /// First calendar day of the window the recap covers (the policy start from
+    /// `rules::validate`).
+    #[serde(default)]
+    pub from: NaiveDate,
+    /// Last calendar day of the window (inclusive; the policy end from `rules::validate`).
+    #[serde(default)]
+    pub to: NaiveDate,
+    /// The working days of the window, in order.
     pub days: Vec<NaiveDate>,
     pub units: Vec<UnitRecap>,
 }
 
 impl Recap {
+    /// The recap restricted to the working days in `[from, to]`: `days`, each unit's `days`
+    /// and each employee's `statuses` keep the same days; a non-exempt unit counts as
+    /// submitted when some day of the window is not `NotSubmitted` (an exempt unit keeps its
+    /// flag). The window is taken as given (see `window::check_window`); an empty or
+    /// reversed one leaves no days.
+    pub fn within(&self, from: NaiveDate, to: NaiveDate) -> Recap {
+        let keep: Vec<usize> = self
+            .days
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| from <= **d && **d <= to)
+            .map(|(i, _)| i)
+            .collect();
+        let pick =
+            |v: &[Option<Status>]| keep.iter().map(|&i| v.get(i).copied().flatten()).collect();
+        let units = self
+            .units
+            .iter()
+            .map(|u| {
+                let days: Vec<DayCount> = keep
+                    .iter()
+                    .filter_map(|&i| u.days.get(i).cloned())
+                    .collect();
+                let submitted = if u.exempt {
+                    u.submitted
+                } else {
+                    days.iter().any(|d| d.verdict != Verdict::NotSubmitted)
+                };
+                UnitRecap {
+                    code: u.code.clone(),
+                    name: u.name.clone(),
+                    total_staff: u.total_staff,
+                    submitted,
+                    exempt: u.exempt,
+                    days,
+                    staff: u
+                        .staff
+                        .iter()
+                        .map(|s| StaffSchedule {
+                            nip: s.nip,
+                            name: s.name.clone(),
+                            position: s.position.clone(),
+                            statuses: pick(&s.statuses),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Recap {
+            from,
+            to,
+            days: keep.iter().map(|&i| self.days[i]).collect(),
+            units,
+        }
+    }
+
     /// Units that sent nothing.
     pub fn not_submitted(&self) -> impl Iterator<Item = &UnitRecap> {
         self.units.iter().filter(|u| !u.submitted)

@@ -23,20 +23,25 @@ pub fn recap_workbook(
     summary(wb.add_worksheet(), policy, recap, findings)?;
     per_unit(wb.add_worksheet(), policy, recap)?;
     per_employee(wb.add_worksheet(), policy, recap)?;
-    findings_sheet(wb.add_worksheet(), policy, findings)?;
+    findings_sheet(wb.add_worksheet(), policy, recap, findings)?;
     not_submitted(wb.add_worksheet(), policy, recap)?;
     Ok(wb.save_to_buffer()?)
 }
 
-fn titles(ws: &mut Worksheet, policy: &Policy, title: &str) -> Result<(), XlsxError> {
+fn titles(
+    ws: &mut Worksheet,
+    policy: &Policy,
+    recap: &Recap,
+    title: &str,
+) -> Result<(), XlsxError> {
     ws.write_string_with_format(0, 0, title, &sheet::title())?;
     let sub = format!(
         "{} {} Nomor {} — {} s.d. {}",
         policy.kind.title(),
         policy.issuer_title,
         policy.number,
-        id_text::long_date(policy.start),
-        id_text::long_date(policy.end)
+        id_text::long_date(recap.from),
+        id_text::long_date(recap.to)
     );
     ws.write_string(1, 0, &sub)?;
     Ok(())
@@ -74,7 +79,12 @@ fn summary(
     findings: &[Finding],
 ) -> Result<(), XlsxError> {
     ws.set_name("Ringkasan")?;
-    titles(ws, policy, "REKAPITULASI JADWAL KERJA FLEKSIBEL (WFO/WFA)")?;
+    titles(
+        ws,
+        policy,
+        recap,
+        "REKAPITULASI JADWAL KERJA FLEKSIBEL (WFO/WFA)",
+    )?;
     let mut widths = Widths::new();
     headers(ws, &mut widths, &["Uraian", "Jumlah"])?;
     let units = recap.units.len();
@@ -130,7 +140,12 @@ pub const UNIT_COLUMNS: [&str; 11] = [
 
 fn per_unit(ws: &mut Worksheet, policy: &Policy, recap: &Recap) -> Result<(), XlsxError> {
     ws.set_name("Rekap per Unit")?;
-    titles(ws, policy, "REKAPITULASI PER PERANGKAT DAERAH DAN HARI")?;
+    titles(
+        ws,
+        policy,
+        recap,
+        "REKAPITULASI PER PERANGKAT DAERAH DAN HARI",
+    )?;
     let mut widths = Widths::new();
     headers(ws, &mut widths, &UNIT_COLUMNS)?;
     let (c, t, d) = (sheet::cell(), sheet::text_cell(), sheet::date_cell());
@@ -181,7 +196,7 @@ fn per_unit(ws: &mut Worksheet, policy: &Policy, recap: &Recap) -> Result<(), Xl
 
 fn per_employee(ws: &mut Worksheet, policy: &Policy, recap: &Recap) -> Result<(), XlsxError> {
     ws.set_name("Detail Pegawai")?;
-    titles(ws, policy, "JADWAL PER PEGAWAI")?;
+    titles(ws, policy, recap, "JADWAL PER PEGAWAI")?;
     let mut widths = Widths::new();
     let mut names = vec![
         "Kode".to_string(),
@@ -224,10 +239,11 @@ fn per_employee(ws: &mut Worksheet, policy: &Policy, recap: &Recap) -> Result<()
 fn findings_sheet(
     ws: &mut Worksheet,
     policy: &Policy,
+    recap: &Recap,
     findings: &[Finding],
 ) -> Result<(), XlsxError> {
     ws.set_name("Temuan")?;
-    titles(ws, policy, "DAFTAR TEMUAN")?;
+    titles(ws, policy, recap, "DAFTAR TEMUAN")?;
     let mut widths = Widths::new();
     headers(
         ws,
@@ -282,7 +298,12 @@ fn findings_sheet(
 
 fn not_submitted(ws: &mut Worksheet, policy: &Policy, recap: &Recap) -> Result<(), XlsxError> {
     ws.set_name("Belum Mengirim")?;
-    titles(ws, policy, "PERANGKAT DAERAH YANG BELUM MENGIRIM JADWAL")?;
+    titles(
+        ws,
+        policy,
+        recap,
+        "PERANGKAT DAERAH YANG BELUM MENGIRIM JADWAL",
+    )?;
     let mut widths = Widths::new();
     headers(
         ws,

@@ -15,6 +15,10 @@ pub mod action {
     pub const SETTING: &str = "pengaturan";
     /// A copy of the database was written ([`crate::Store::backup_to`]).
     pub const BACKUP: &str = "cadangan";
+    /// The database was restored from a backup ([`crate::Store::restore_from`]).
+    pub const RESTORE: &str = "pulihkan";
+    /// One file was taken out of the working set ([`crate::Store::deactivate_submission`]).
+    pub const DEACTIVATE: &str = "keluarkan_berkas";
 }
 
 /// One audit entry.

@@ -48,4 +48,39 @@ pub enum StoreError {
     /// A stored value that this version cannot read back (e.g. an unknown finding code).
     #[error("Basis data berisi data yang tidak dikenali: {0}")]
     Corrupt(String),
+    /// A file picked to restore from does not exist.
+    #[error("Berkas {0} tidak ditemukan.")]
+    NotFound(String),
+    /// A file picked to restore from cannot be read (no permission, a disk error).
+    #[error("Berkas {path} tidak dapat dibaca: {source}")]
+    ReadFile {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// An SQLite database that is damaged or incomplete (e.g. cut short while copying).
+    #[error("Berkas cadangan {path} rusak atau tidak lengkap: {reason}. Pakai cadangan lain.")]
+    Damaged { path: String, reason: String },
+    /// A journal lies beside the backup: another program is writing it, or it was copied
+    /// half-way. Reading it would mean writing that journal, so it is refused.
+    #[error("Berkas cadangan {path} sedang dipakai atau belum selesai ditulis (ada berkas {companion} di sebelahnya). Tutup program yang memakainya, atau pakai cadangan lain.")]
+    InUse { path: String, companion: String },
+    /// The backup picked is the database being used.
+    #[error("Berkas {path} adalah basis data yang sedang dipakai, bukan cadangan. Pilih berkas cadangan.")]
+    SameDatabase { path: String },
+    /// The copy of the current database, kept before a restore, could not be written; the
+    /// restore did not start.
+    #[error("Salinan basis data sebelum pemulihan tidak dapat ditulis ke {path}: {source}. Basis data tidak diubah.")]
+    KeepCopy {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// Copying the backup into the database failed; SQLite rolled the copy back.
+    #[error("Basis data tidak dapat dipulihkan dari {path}: {source}. Basis data tetap seperti sebelumnya.")]
+    Restore {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
 }

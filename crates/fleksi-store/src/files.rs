@@ -75,11 +75,16 @@ pub(crate) fn put(conn: &Connection, name: &str, bytes: &[u8]) -> Result<FileId,
 
 /// A `StoredFile` from a row selecting (id, name, sha256, bytes, added_at) in that order.
 pub(crate) fn stored_file(row: &Row<'_>) -> rusqlite::Result<StoredFile> {
+    stored_file_at(row, 0)
+}
+
+/// A `StoredFile` from columns `first..first + 5` of a row, in the order of [`stored_file`].
+pub(crate) fn stored_file_at(row: &Row<'_>, first: usize) -> rusqlite::Result<StoredFile> {
     Ok(StoredFile {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        sha256: row.get(2)?,
-        bytes: row.get(3)?,
-        added_at: row.get(4)?,
+        id: row.get(first)?,
+        name: row.get(first + 1)?,
+        sha256: row.get(first + 2)?,
+        bytes: row.get(first + 3)?,
+        added_at: row.get(first + 4)?,
     })
 }

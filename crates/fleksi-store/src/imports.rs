@@ -1,11 +1,14 @@
 //! Imports: one clerk's import (master + schedule files + the validation's findings) stored
 //! all or nothing, the active set of a policy, the history list and the stored findings.
+//!
+//! A unit's files accumulate over a period: every send stays active (the engine merges them
+//! by date, later files winning) until the clerk takes one out or starts a new period.
 
 use chrono::NaiveDate;
 use fleksi_core::finding::{Finding, FindingCode, Severity};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::files::{self, stored_file, StoredFile};
+use crate::files::{self, stored_file_at, StoredFile};
 use crate::{audit, now, sql_limit, FileId, ImportId, Store, StoreError};
 
 /// One import to record.
@@ -20,8 +23,12 @@ pub struct NewImport<'a> {
     /// The findings of the whole validation after this import.
     pub findings: &'a [Finding],
     /// This import starts a new set (e.g. another master): the policy's earlier active
-    /// submissions step aside in the same transaction, so a failure changes nothing.
+    /// submissions step aside in the same transaction, so a failure changes nothing. Without
+    /// it nothing is deactivated: a re-send joins the earlier files of its unit.
     pub fresh: bool,
+    /// Active submissions (by id) that this import takes out of the set in the same
+    /// transaction (a replaced file, a failed earlier attempt under the same name).
+    pub retire: &'a [i64],
 }
 
 /// A file as picked by the clerk: its name and original bytes.
@@ -44,14 +51,38 @@ pub struct NewSubmission<'a> {
     pub warnings: u32,
     /// `false` stores the submission with status `unreadable`.
     pub readable: bool,
+    /// The dates the file covers, in any order (stored sorted, without repeats).
+    pub dates: &'a [NaiveDate],
 }
 
-/// What the app re-reads at start: the master of the latest import of a policy and its
-/// active schedule files, oldest import first (within an import, in import order).
+/// What the app re-reads at start: the master and policy of the latest import of a policy and
+/// its active schedule files, oldest import first (within an import, in import order).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActiveSet {
+    /// The master of the latest import (`name` as given in that import).
     pub master: StoredFile,
-    pub files: Vec<StoredFile>,
+    /// The policy TOML exactly as used by the latest import.
+    pub policy_toml: String,
+    /// The latest import of the policy.
+    pub latest_import: ImportId,
+    /// The active submissions, in import order.
+    pub files: Vec<ActiveFile>,
+}
+
+/// One active schedule file of an [`ActiveSet`] with its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveFile {
+    pub submission_id: i64,
+    pub import_id: ImportId,
+    /// ISO-8601 local time of the import.
+    pub imported_at: String,
+    /// See [`ActiveSubmission::version`].
+    pub version: u32,
+    pub unit_code: Option<String>,
+    /// The dates the file covers, sorted (empty for submissions stored before schema 2).
+    pub dates: Vec<NaiveDate>,
+    /// The bytes; `name` is the name of this submission.
+    pub file: StoredFile,
 }
 
 /// One line of the import history.
@@ -72,6 +103,7 @@ pub struct ImportSummary {
 /// One active submission of a policy, without its bytes (for lists in the app).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActiveSubmission {
+    pub submission_id: i64,
     pub import_id: ImportId,
     /// ISO-8601 local time of the import.
     pub imported_at: String,
@@ -87,82 +119,113 @@ pub struct ActiveSubmission {
     /// 1 + the number of earlier active submissions of the same unit under the same policy
     /// when it was imported; always 1 for submissions without a unit code.
     pub version: u32,
+    /// The dates the file covers, sorted (empty for submissions stored before schema 2).
+    pub dates: Vec<NaiveDate>,
 }
 
 impl Store {
     /// One import, all or nothing: stores master + every file (dedupe), the import row, one
     /// submission row per file (status "ok" or "unreadable", unit code, layout, rows, errors,
-    /// warnings, version = 1 + number of earlier ACTIVE submissions of the same unit code under
-    /// the same policy id), the findings, and an audit entry. New submissions are `active`.
+    /// warnings, dates, version = 1 + number of earlier ACTIVE submissions of the same unit
+    /// code under the same policy id), the findings, and an audit entry. New submissions are
+    /// `active`; earlier ones are deactivated only when [`NewImport::fresh`] is set.
     pub fn record_import(&mut self, import: &NewImport) -> Result<ImportId, StoreError> {
         let tx = self.conn.transaction()?;
         if import.fresh {
             deactivate(&tx, import.policy_id)?;
+        }
+        for id in import.retire {
+            crate::history::retire(&tx, *id)?;
         }
         let id = insert_import(&tx, import)?;
         tx.commit()?;
         Ok(id)
     }
 
-    /// The active files of a policy in import order (oldest first), with the master of the
-    /// latest import of that policy: what the app re-reads at start to restore its state.
+    /// The active files of a policy in import order (oldest first) with their bytes, dates and
+    /// versions, and the master and policy TOML of the latest import of that policy: what the
+    /// app re-reads at start to restore its state.
     /// `None` when the policy was never imported; after [`Store::clear_active`] the master is
     /// still returned with no files.
     pub fn active_set(&self, policy_id: &str) -> Result<Option<ActiveSet>, StoreError> {
-        let master = self
+        let latest = self
             .conn
             .query_row(
-                "SELECT f.id, i.master_name, f.sha256, f.bytes, f.added_at
+                "SELECT i.id, i.policy_toml, f.id, i.master_name, f.sha256, f.bytes, f.added_at
                  FROM imports i JOIN files f ON f.id = i.master_file_id
                  WHERE i.policy_id = ?1 ORDER BY i.id DESC LIMIT 1",
                 [policy_id],
-                stored_file,
+                |row| Ok((row.get(0)?, row.get(1)?, stored_file_at(row, 2)?)),
             )
             .optional()?;
-        let Some(master) = master else {
+        let Some((latest_import, policy_toml, master)) = latest else {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare(
-            "SELECT f.id, s.name, f.sha256, f.bytes, f.added_at
-             FROM submissions s JOIN files f ON f.id = s.file_id
-             WHERE s.policy_id = ?1 AND s.active = 1
-             ORDER BY s.import_id, s.position",
-        )?;
-        let files = stmt
-            .query_map([policy_id], stored_file)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Some(ActiveSet { master, files }))
-    }
-
-    /// The active submissions of a policy with their import results (no bytes), in the same
-    /// order as [`Store::active_set`].
-    pub fn active_submissions(&self, policy_id: &str) -> Result<Vec<ActiveSubmission>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.import_id, i.at, s.file_id, s.name, f.sha256, s.unit_code, s.layout,
-                    s.row_count, s.error_count, s.warning_count, s.status, s.version
+            "SELECT s.id, s.import_id, i.at, s.version, s.unit_code, s.dates,
+                    f.id, s.name, f.sha256, f.bytes, f.added_at
              FROM submissions s
              JOIN imports i ON i.id = s.import_id
              JOIN files f ON f.id = s.file_id
              WHERE s.policy_id = ?1 AND s.active = 1
              ORDER BY s.import_id, s.position",
         )?;
-        let rows = stmt.query_map([policy_id], |row| {
-            Ok(ActiveSubmission {
-                import_id: row.get(0)?,
-                imported_at: row.get(1)?,
-                file_id: row.get(2)?,
-                name: row.get(3)?,
-                sha256: row.get(4)?,
-                unit_code: row.get(5)?,
-                layout: row.get(6)?,
-                rows: row.get(7)?,
-                errors: row.get(8)?,
-                warnings: row.get(9)?,
-                readable: row.get::<_, String>(10)? == STATUS_OK,
-                version: row.get(11)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        let mut rows = stmt.query([policy_id])?;
+        let mut files = Vec::new();
+        while let Some(row) = rows.next()? {
+            let dates: String = row.get(5)?;
+            files.push(ActiveFile {
+                submission_id: row.get(0)?,
+                import_id: row.get(1)?,
+                imported_at: row.get(2)?,
+                version: row.get(3)?,
+                unit_code: row.get(4)?,
+                dates: parse_dates(&dates)?,
+                file: stored_file_at(row, 6)?,
+            });
+        }
+        Ok(Some(ActiveSet {
+            master,
+            policy_toml,
+            latest_import,
+            files,
+        }))
+    }
+
+    /// The active submissions of a policy with their import results (no bytes), in the same
+    /// order as [`Store::active_set`].
+    pub fn active_submissions(&self, policy_id: &str) -> Result<Vec<ActiveSubmission>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.import_id, i.at, s.file_id, s.name, f.sha256, s.unit_code, s.layout,
+                    s.row_count, s.error_count, s.warning_count, s.status, s.version, s.dates
+             FROM submissions s
+             JOIN imports i ON i.id = s.import_id
+             JOIN files f ON f.id = s.file_id
+             WHERE s.policy_id = ?1 AND s.active = 1
+             ORDER BY s.import_id, s.position",
+        )?;
+        let mut rows = stmt.query([policy_id])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let dates: String = row.get(13)?;
+            out.push(ActiveSubmission {
+                submission_id: row.get(0)?,
+                import_id: row.get(1)?,
+                imported_at: row.get(2)?,
+                file_id: row.get(3)?,
+                name: row.get(4)?,
+                sha256: row.get(5)?,
+                unit_code: row.get(6)?,
+                layout: row.get(7)?,
+                rows: row.get(8)?,
+                errors: row.get(9)?,
+                warnings: row.get(10)?,
+                readable: row.get::<_, String>(11)? == STATUS_OK,
+                version: row.get(12)?,
+                dates: parse_dates(&dates)?,
+            });
+        }
+        Ok(out)
     }
 
     /// Marks every active submission of the policy inactive (start a new period); audited.
@@ -270,11 +333,13 @@ fn insert_import(conn: &Connection, import: &NewImport) -> Result<ImportId, Stor
 
     let mut insert_submission = conn.prepare(
         "INSERT INTO submissions (import_id, position, file_id, name, policy_id, unit_code,
-                                  layout, row_count, error_count, warning_count, status, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                  layout, row_count, error_count, warning_count, status, version,
+                                  dates)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     let mut earlier_active = conn.prepare(
-        "SELECT count(*) FROM submissions WHERE policy_id = ?1 AND unit_code = ?2 AND active = 1",
+        "SELECT coalesce(max(version), 0) FROM submissions
+         WHERE policy_id = ?1 AND unit_code = ?2 AND active = 1",
     )?;
     for (position, sub) in import.files.iter().enumerate() {
         let file_id = files::put(conn, sub.file.name, sub.file.bytes)?;
@@ -304,6 +369,7 @@ fn insert_import(conn: &Connection, import: &NewImport) -> Result<ImportId, Stor
             sub.warnings,
             status,
             version,
+            format_dates(sub.dates),
         ])?;
     }
 
@@ -378,6 +444,30 @@ fn parse_code(s: &str) -> Result<FindingCode, StoreError> {
 fn parse_date(s: &str) -> Result<NaiveDate, StoreError> {
     NaiveDate::parse_from_str(s, DATE_FORMAT)
         .map_err(|_| StoreError::Corrupt(format!("tanggal temuan \u{201c}{s}\u{201d} tidak sah")))
+}
+
+/// The `dates` column: ISO dates, sorted, without repeats, comma-separated.
+fn format_dates(dates: &[NaiveDate]) -> String {
+    let mut sorted = dates.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    sorted
+        .iter()
+        .map(|d| d.format(DATE_FORMAT).to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Reads back a `dates` column ('' is no dates).
+pub(crate) fn parse_dates(s: &str) -> Result<Vec<NaiveDate>, StoreError> {
+    s.split(',')
+        .filter(|d| !d.is_empty())
+        .map(|d| {
+            NaiveDate::parse_from_str(d, DATE_FORMAT).map_err(|_| {
+                StoreError::Corrupt(format!("tanggal berkas \u{201c}{d}\u{201d} tidak sah"))
+            })
+        })
+        .collect()
 }
 
 /// Marks every active submission of the policy inactive; returns how many.

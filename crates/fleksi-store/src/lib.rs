@@ -1,6 +1,6 @@
 //! Local storage in SQLite (rusqlite, bundled): migrations, the master, policies, every
-//! submission with its original bytes and SHA-256, findings and an audit trail. The only crate
-//! that knows SQL.
+//! submission with its original bytes and SHA-256, findings, the versions of each unit,
+//! backups and restores, and an audit trail. The only crate that knows SQL.
 //!
 //! Opening follows mozilla application-services' `open_database.rs`: connection pragmas
 //! (WAL, foreign keys, busy timeout) are set outside any transaction, then all pending
@@ -12,6 +12,7 @@ mod audit;
 mod backup;
 mod error;
 mod files;
+mod history;
 mod imports;
 mod schema;
 mod settings;
@@ -22,9 +23,13 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 
 pub use audit::{action, AuditEntry};
+pub use backup::BackupInfo;
 pub use error::StoreError;
 pub use files::{sha256_hex, StoredFile};
-pub use imports::{ActiveSet, ActiveSubmission, ImportSummary, NewFile, NewImport, NewSubmission};
+pub use history::UnitVersion;
+pub use imports::{
+    ActiveFile, ActiveSet, ActiveSubmission, ImportSummary, NewFile, NewImport, NewSubmission,
+};
 
 /// Row id of a stored file (original bytes, deduplicated by SHA-256).
 pub type FileId = i64;
@@ -184,4 +189,45 @@ fn now() -> String {
 /// A row limit as SQLite's integer (saturating).
 fn sql_limit(limit: usize) -> i64 {
     i64::try_from(limit).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database left at schema 1 by an earlier build migrates on open: its submissions get
+    /// an empty `dates` and keep everything else.
+    #[test]
+    fn a_version_1_database_migrates_on_open() {
+        let dir = std::env::temp_dir().join(format!("fleksi-store-v1-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("fleksi.sqlite3");
+        std::fs::create_dir_all(&dir).unwrap();
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+            conn.execute_batch(
+                "INSERT INTO files (sha256, name, size, bytes, added_at)
+                 VALUES (printf('%064d', 1), 'm.xlsx', 1, x'00', '2026-01-01T00:00:00+07:00');
+                 INSERT INTO imports (at, policy_id, policy_toml, master_file_id, master_name,
+                                      file_count, error_count, warning_count)
+                 VALUES ('2026-01-01T00:00:00+07:00', 'p', '', 1, 'm.xlsx', 1, 0, 0);
+                 INSERT INTO submissions (import_id, position, file_id, name, policy_id,
+                                          unit_code, layout, row_count, error_count,
+                                          warning_count, status, version)
+                 VALUES (1, 0, 1, 'a.xlsx', 'p', 'A', 'grid', 3, 0, 0, 'ok', 1);
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version(), schema::CURRENT_VERSION);
+        let subs = store.active_submissions("p").unwrap();
+        assert_eq!(subs.len(), 1);
+        assert_eq!(subs[0].name, "a.xlsx");
+        assert!(subs[0].dates.is_empty());
+        assert_eq!(store.unit_history("p", "A").unwrap().len(), 1);
+        drop(store);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

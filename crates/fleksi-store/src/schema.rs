@@ -76,6 +76,13 @@ CREATE TABLE audit (
     detail  TEXT NOT NULL
 ) STRICT;
 "#,
+    // Version 2: submissions accumulate over a period (merged by date by the engine), so each
+    // remembers the ISO dates its file covers (comma-separated, sorted; '' for older rows), and
+    // a unit's versions are listed in import order.
+    r#"
+ALTER TABLE submissions ADD COLUMN dates TEXT NOT NULL DEFAULT '';
+CREATE INDEX submissions_by_unit ON submissions (policy_id, unit_code, active, import_id, position);
+"#,
 ];
 
 /// The schema version this build writes and understands.

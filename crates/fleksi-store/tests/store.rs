@@ -57,6 +57,7 @@ fn sub<'a>(name: &'a str, bytes: &'a [u8], unit: Option<&'a str>) -> NewSubmissi
         errors: 1,
         warnings: 2,
         readable: true,
+        dates: &[],
     }
 }
 
@@ -99,8 +100,8 @@ fn open_creates_file_in_wal_at_current_version_and_reopens() {
     let path = dir.join("nested").join("deeper").join("fleksi.db");
     {
         let mut store = Store::open(&path).expect("open new");
-        assert_eq!(store.schema_version(), 1);
-        assert_eq!(Store::supported_schema_version(), 1);
+        assert_eq!(store.schema_version(), 2);
+        assert_eq!(Store::supported_schema_version(), 2);
         store
             .set_setting("folder_keluaran", "/home/bkpsdm/Lampiran")
             .unwrap();
@@ -117,11 +118,11 @@ fn open_creates_file_in_wal_at_current_version_and_reopens() {
     let version: i64 = raw
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 1);
+    assert_eq!(version, 2);
     drop(raw);
 
     let store = Store::open(&path).expect("re-open");
-    assert_eq!(store.schema_version(), 1);
+    assert_eq!(store.schema_version(), 2);
     assert_eq!(
         store.setting("folder_keluaran").unwrap().as_deref(),
         Some("/home/bkpsdm/Lampiran")
@@ -143,7 +144,7 @@ fn newer_database_is_refused_untouched() {
             err,
             StoreError::TooNew {
                 found: 7,
-                supported: 1,
+                supported: 2,
                 ..
             }
         ),
@@ -152,7 +153,7 @@ fn newer_database_is_refused_untouched() {
     assert_eq!(
         err.to_string(),
         format!(
-            "Basis data {} dibuat oleh versi Fleksi yang lebih baru (skema 7, aplikasi ini 1).",
+            "Basis data {} dibuat oleh versi Fleksi yang lebih baru (skema 7, aplikasi ini 2).",
             path.display()
         )
     );
@@ -272,21 +273,23 @@ fn import_then_active_set_restores_master_and_files_in_order() {
             ],
             findings: &findings,
             fresh: false,
+            retire: &[],
         })
         .unwrap();
 
     let set = store.active_set(POLICY).unwrap().expect("policy imported");
     assert_eq!(set.master.name, "master.xlsx");
     assert_eq!(set.master.bytes, master1);
-    let names: Vec<&str> = set.files.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = set.files.iter().map(|f| f.file.name.as_str()).collect();
     assert_eq!(names, ["disdik.xlsx", "dinkes.xlsx", "rusak.xlsx"]);
-    assert_eq!(set.files[0].bytes, b"disdik v1");
-    assert_eq!(set.files[1].bytes, b"dinkes v1");
-    assert_eq!(set.files[2].bytes, b"\x00\x01 rusak");
-    assert_eq!(set.files[1].sha256, sha256_hex(b"dinkes v1"));
+    assert_eq!(set.files[0].file.bytes, b"disdik v1");
+    assert_eq!(set.files[1].file.bytes, b"dinkes v1");
+    assert_eq!(set.files[2].file.bytes, b"\x00\x01 rusak");
+    assert_eq!(set.files[1].file.sha256, sha256_hex(b"dinkes v1"));
 
     // Second import: a new master, a corrected DISDIK and the same DINKES bytes again
-    // under another name (deduplicated, but listed under the new name).
+    // under another name (deduplicated, but listed under the new name). Re-sends deactivate
+    // nothing: the earlier files stay in the set (the engine merges them by date).
     let master2 = b"master pegawai v2".to_vec();
     let second = store
         .record_import(&NewImport {
@@ -302,6 +305,7 @@ fn import_then_active_set_restores_master_and_files_in_order() {
             ],
             findings: &[],
             fresh: false,
+            retire: &[],
         })
         .unwrap();
     assert!(second > first);
@@ -309,7 +313,7 @@ fn import_then_active_set_restores_master_and_files_in_order() {
     let set = store.active_set(POLICY).unwrap().unwrap();
     assert_eq!(set.master.bytes, master2, "master of the latest import");
     assert_eq!(set.master.name, "master-des.xlsx");
-    let names: Vec<&str> = set.files.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = set.files.iter().map(|f| f.file.name.as_str()).collect();
     assert_eq!(
         names,
         [
@@ -320,8 +324,11 @@ fn import_then_active_set_restores_master_and_files_in_order() {
             "dinkes-lagi.xlsx"
         ]
     );
-    assert_eq!(set.files[1].id, set.files[4].id, "same bytes stored once");
-    assert_eq!(set.files[3].bytes, b"disdik v2");
+    assert_eq!(
+        set.files[1].file.id, set.files[4].file.id,
+        "same bytes stored once"
+    );
+    assert_eq!(set.files[3].file.bytes, b"disdik v2");
 
     let subs = store.active_submissions(POLICY).unwrap();
     let versions: Vec<(Option<&str>, u32, bool)> = subs
@@ -366,6 +373,7 @@ fn findings_round_trip_field_by_field() {
             files: vec![sub("a.xlsx", b"a", Some("A"))],
             findings: &findings,
             fresh: false,
+            retire: &[],
         })
         .unwrap();
     let back = store.findings(id).unwrap();
@@ -416,6 +424,7 @@ fn failed_import_leaves_database_exactly_as_before() {
             files: vec![sub("disdik.xlsx", b"disdik v1", Some("DISDIK"))],
             findings: &findings,
             fresh: false,
+            retire: &[],
         })
         .unwrap();
     store.set_setting("tema", "terang").unwrap();
@@ -436,6 +445,7 @@ fn failed_import_leaves_database_exactly_as_before() {
         ],
         findings: &findings,
         fresh: false,
+        retire: &[],
     };
     // Make the import fail at each stage in turn: the second submission, a finding in the
     // middle, and the audit entry that is written last.
@@ -490,6 +500,7 @@ fn clear_active_starts_a_new_period_and_is_audited() {
         ],
         findings: &[],
         fresh: false,
+        retire: &[],
     };
     store.record_import(&import).unwrap();
     store
@@ -566,6 +577,7 @@ fn settings_upsert_and_audit_is_newest_first() {
             files: vec![],
             findings: &[],
             fresh: false,
+            retire: &[],
         })
         .unwrap();
     store
@@ -616,6 +628,7 @@ fn imports_list_is_newest_first_and_limited() {
                     files: vec![sub("a.xlsx", b"a", Some("A"))],
                     findings: &[],
                     fresh: false,
+                    retire: &[],
                 })
                 .unwrap(),
         );
@@ -649,6 +662,7 @@ fn a_fresh_import_replaces_the_active_set_in_one_step() {
         files: vec![sub(name, bytes, Some("DISDIK"))],
         findings: &[],
         fresh,
+        retire: &[],
     };
     store
         .record_import(&import(false, "contoh.xlsx", b"demo"))
@@ -661,7 +675,7 @@ fn a_fresh_import_replaces_the_active_set_in_one_step() {
         .record_import(&import(true, "asli.xlsx", b"real"))
         .unwrap();
     let set = store.active_set(POLICY).unwrap().unwrap();
-    let names: Vec<&str> = set.files.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = set.files.iter().map(|f| f.file.name.as_str()).collect();
     assert_eq!(names, ["asli.xlsx"]);
 }
 
@@ -681,6 +695,7 @@ fn a_backup_opens_with_the_same_active_set() {
             files: vec![sub("disdik.xlsx", b"disdik", Some("DISDIK"))],
             findings: &[],
             fresh: false,
+            retire: &[],
         })
         .unwrap();
     let copy = dir.join("cadangan.sqlite3");
@@ -690,7 +705,7 @@ fn a_backup_opens_with_the_same_active_set() {
         .active_set(POLICY)
         .unwrap()
         .expect("set in the copy");
-    assert_eq!(set.files[0].bytes, b"disdik");
+    assert_eq!(set.files[0].file.bytes, b"disdik");
     assert_eq!(set.master.bytes, b"master");
     assert_eq!(store.audit(1).unwrap()[0].action, "cadangan");
     let err = store

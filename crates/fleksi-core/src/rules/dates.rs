@@ -1,8 +1,10 @@
 //! Date checks of one submission: date columns (or long-layout dates) outside the policy
 //! period, and statuses written on weekends, holidays, cuti bersama or local days off —
-//! one finding per date, counting the cells concerned.
+//! one finding per date, counting the cells concerned. Only the dates the submission owns
+//! (see `merge`) are checked.
 
 use super::context::{Context, DayState};
+use super::merge::Ownership;
 use crate::calendar::NonWorkingDay;
 use crate::finding::{Finding, FindingCode};
 use crate::fmt_id;
@@ -15,16 +17,38 @@ pub(super) struct SubDates {
     pos: HashMap<NaiveDate, usize>,
     /// Parallel to `Submission::dates`.
     pub states: Vec<DayState>,
+    /// Parallel to `Submission::dates`: whether the submission owns the date (no later
+    /// submission of its unit covers it).
+    pub owned: Vec<bool>,
 }
 
 impl SubDates {
-    fn new(ctx: &Context, sub: &Submission) -> Self {
+    fn new(ctx: &Context, sub: &Submission, owned: &[bool]) -> Self {
         let mut pos = HashMap::with_capacity(sub.dates.len());
         for (i, d) in sub.dates.iter().enumerate() {
             pos.entry(*d).or_insert(i);
         }
         let states = sub.dates.iter().map(|d| ctx.day_state(*d)).collect();
-        SubDates { pos, states }
+        SubDates {
+            pos,
+            states,
+            owned: owned.to_vec(),
+        }
+    }
+
+    /// Whether the submission owns the date of entry `ei` (found at `pos` in its dates, or
+    /// not listed there).
+    pub fn owns(
+        &self,
+        own: &Ownership,
+        sub: &Submission,
+        pos: Option<usize>,
+        date: NaiveDate,
+    ) -> bool {
+        match pos {
+            Some(p) => self.owned[p],
+            None => own.owns_unlisted(sub.unit.as_deref(), date),
+        }
     }
 
     /// The position of the date of entry `ei` in `Submission::dates`. Wide rows list their
@@ -34,14 +58,6 @@ impl SubDates {
             return Some(ei);
         }
         self.pos.get(&date).copied()
-    }
-
-    /// The state of entry `ei`'s date.
-    pub fn state(&self, ctx: &Context, sub: &Submission, ei: usize, date: NaiveDate) -> DayState {
-        match self.position(sub, ei, date) {
-            Some(p) => self.states[p],
-            None => ctx.day_state(date),
-        }
     }
 
     /// The header cell of a date (wide layout), when known.
@@ -60,15 +76,23 @@ struct DateNote<'s> {
     why: Option<NonWorkingDay>,
 }
 
-/// Reports the submission's date problems and returns its dates' positions and states.
-pub(super) fn check(ctx: &Context, sub: &Submission, findings: &mut Vec<Finding>) -> SubDates {
-    let dates = SubDates::new(ctx, sub);
+/// Reports the date problems of submission `si` on the dates it owns and returns its dates'
+/// positions, states and ownership.
+pub(super) fn check(
+    ctx: &Context,
+    own: &Ownership,
+    submissions: &[Submission],
+    si: usize,
+    findings: &mut Vec<Finding>,
+) -> SubDates {
+    let sub = &submissions[si];
+    let dates = SubDates::new(ctx, sub, own.owned(si));
     let mut outside: Vec<DateNote> = Vec::new();
     let mut off: Vec<DateNote> = Vec::new();
     let mut note_of: HashMap<NaiveDate, usize> = HashMap::new();
 
     for (i, &date) in sub.dates.iter().enumerate() {
-        if dates.states[i] == DayState::Outside && !note_of.contains_key(&date) {
+        if dates.owned[i] && dates.states[i] == DayState::Outside && !note_of.contains_key(&date) {
             note_of.insert(date, outside.len());
             outside.push(DateNote {
                 date,
@@ -80,7 +104,11 @@ pub(super) fn check(ctx: &Context, sub: &Submission, findings: &mut Vec<Finding>
     }
     for row in &sub.rows {
         for (ei, e) in row.entries.iter().enumerate() {
-            let state = dates.state(ctx, sub, ei, e.date);
+            let pos = dates.position(sub, ei, e.date);
+            let state = pos.map_or_else(|| ctx.day_state(e.date), |p| dates.states[p]);
+            if matches!(state, DayState::Working(_)) || !dates.owns(own, sub, pos, e.date) {
+                continue;
+            }
             let has_status = e.status.is_some();
             let list = match state {
                 DayState::Working(_) => continue,

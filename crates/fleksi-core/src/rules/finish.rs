@@ -1,9 +1,10 @@
 //! The final pass: per unit per working day the counts, the cap and the verdict (and a
-//! `wfa.quota_exceeded` finding for each unit-day over the cap), master staff missing from
-//! their unit's schedule, people over the weekly WFA limit, and the assembled recap.
+//! `wfa.quota_exceeded` finding for each unit-day over the cap, placed in the file that owns
+//! that unit-day), master staff missing from every file of their unit taking part, people
+//! over the weekly WFA limit, and the assembled recap.
 
 use super::context::Context;
-use super::tally::Tally;
+use super::tally::{Tally, NOBODY};
 use crate::finding::{percent_id, Finding, FindingCode};
 use crate::fmt_id;
 use crate::recap::{DayCount, Recap, StaffSchedule, UnitRecap, Verdict};
@@ -19,8 +20,8 @@ pub(super) fn finish(
     for (ui, unit) in ctx.master.units.iter().enumerate() {
         let total = ctx.master.staff_count(&unit.code) as u32;
         let exempt = ctx.exempt_reason(ui).is_some();
-        let source_idx = tally.covered[ui];
-        let source = source_idx.map(|si| &submissions[si]);
+        // The file missing staff are reported in: the unit's last covering file.
+        let source = tally.covered[ui].map(|si| &submissions[si]);
         let counts = &tally.counts[ui];
         let mut days = Vec::with_capacity(ctx.days.len());
         for (di, &date) in ctx.days.iter().enumerate() {
@@ -33,18 +34,20 @@ pub(super) fn finish(
             };
             let over =
                 cap.is_some_and(|cap| u64::from(counted) * 100 > u64::from(total) * u64::from(cap));
+            // The file that scheduled the unit on that day (the owner of the date).
+            let day_source = tally.day_source[ui][di];
             let verdict = if exempt {
                 Verdict::Exempt
-            } else if !tally.day_covered[ui][di] {
+            } else if day_source == NOBODY {
                 Verdict::NotSubmitted
             } else if over {
                 Verdict::OverCap
             } else {
                 Verdict::Ok
             };
-            if let (Verdict::OverCap, Some(sub), Some(si), Some(cap)) =
-                (verdict, source, source_idx, cap)
-            {
+            if let (Verdict::OverCap, Some(cap)) = (verdict, cap) {
+                let si = day_source as usize;
+                let sub = &submissions[si];
                 let cell = tally
                     .sub_dates
                     .get(&si)
@@ -146,6 +149,8 @@ pub(super) fn finish(
         }
     }
     Recap {
+        from: ctx.policy.start,
+        to: ctx.policy.end,
         days: ctx.days.clone(),
         units,
     }

@@ -3,22 +3,38 @@
 //! cells (hash maps, no nested scans).
 //!
 //! Decisions worth knowing:
-//! - The returned findings start with every submission's own (import) findings, in order,
-//!   then the rule findings.
+//! - The returned findings start with every submission's own (import) findings that still
+//!   stand (see below), in order, then the rule findings.
 //! - A submission without a unit (`unit.unknown`, already reported by the importer) gets only
 //!   the checks that need no unit: its dates, duplicate NIPs and NIPs unknown to the master.
-//! - Two submissions for the same unit: the later one in the slice replaces the earlier (a
-//!   corrected re-send); the earlier gets no rule findings and is not counted.
+//!   It is never superseded and never supersedes.
+//! - The files of one unit (by the submission's unit code) merge by date: for each (unit,
+//!   date) the last submission in the slice whose `dates` contain the date owns it (a file
+//!   with new dates adds them; a corrected re-send replaces the dates it covers). Only the
+//!   owner's entries on that date are counted and checked; earlier files' entries on it give
+//!   no counts and no findings, and their import findings with that date are dropped. An
+//!   entry on a date its file does not list counts unless another file of the unit lists it.
+//! - A submission is fully superseded when a later one of its unit exists and it owns none
+//!   of its dates (so a file without dates is superseded by any later file of its unit): it
+//!   contributes nothing, not even its import findings. A partly superseded one keeps its
+//!   date-independent findings (NIP checks, precision) and its import findings without a
+//!   date or on a date it owns.
+//! - `employee.missing` is judged against every file of the unit taking part (someone in the
+//!   week-1 file but not the week-2 file is not missing), reported in the unit's last file.
 //! - A row whose NIP belongs to a child unit of the submission's unit (a puskesmas in the
 //!   Dinkes workbook) is accepted and counted for the child unit; any other unit is
 //!   `nip.other_unit`. Counts go to the employee's unit in the master.
 //! - The cap's base is the unit's staff in the master; it is exceeded iff
 //!   `wfa * 100 > total * cap` (WFA plus leave when the policy counts leave).
-//! - The first submission to schedule an employee on a day wins; a later one is
-//!   `employee.double_booked` and not counted.
+//! - The first submission to schedule an employee on a day wins; a later one of another unit
+//!   is `employee.double_booked` and not counted (within one unit ownership decides).
 //! - Verdict per unit per working day: `Exempt` for exempt units; `NotSubmitted` when no
 //!   submission covers the unit on that day (a long policy sent week by week); `OverCap`;
-//!   `Ok`. `UnitRecap::submitted` is true once any submission covers the unit.
+//!   `Ok`. `UnitRecap::submitted` is true once any submission covers the unit. A
+//!   `wfa.quota_exceeded` finding points at the file owning that unit-day (its date header
+//!   cell).
+//! - The recap's window (`Recap::from`, `Recap::to`) is the policy period; see
+//!   `Recap::within` for a narrower reporting window.
 //! - The recap lists every unit of the master in master order, and in each every master
 //!   employee of the unit with their status per working day.
 
@@ -26,6 +42,7 @@ mod context;
 mod dates;
 mod fast_hash;
 mod finish;
+mod merge;
 mod rows;
 mod tally;
 #[cfg(test)]
@@ -37,7 +54,7 @@ use crate::policy::Policy;
 use crate::recap::Recap;
 use crate::submission::Submission;
 use context::Context;
-use std::collections::HashMap;
+use merge::Ownership;
 use tally::Tally;
 
 /// Validates the submissions against the policy and the master.
@@ -46,41 +63,32 @@ pub fn validate(
     master: &Master,
     submissions: &[Submission],
 ) -> (Vec<Finding>, Recap) {
+    let own = Ownership::new(submissions);
     let mut findings: Vec<Finding> = submissions
         .iter()
-        .flat_map(|s| s.findings.iter().cloned())
+        .enumerate()
+        .flat_map(|(si, s)| own.import_findings(si, s).cloned())
         .collect();
     let ctx = Context::new(policy, master);
-    let active = active_submissions(submissions);
     let weekly = policy.weekly_wfa_limit.is_some();
     let mut tally = Tally::new(&ctx.days, master.units.len(), weekly);
     tally.persons.reserve(master.employees.len());
-    for (si, sub) in submissions.iter().enumerate() {
-        if !active[si] {
+    for si in 0..submissions.len() {
+        if !own.is_active(si) {
             continue;
         }
-        let sub_dates = dates::check(&ctx, sub, &mut findings);
-        rows::check(&ctx, submissions, si, &sub_dates, &mut tally, &mut findings);
+        let sub_dates = dates::check(&ctx, &own, submissions, si, &mut findings);
+        rows::check(
+            &ctx,
+            &own,
+            submissions,
+            si,
+            &sub_dates,
+            &mut tally,
+            &mut findings,
+        );
         tally.sub_dates.insert(si, sub_dates);
     }
     let recap = finish::finish(&ctx, submissions, &tally, &mut findings);
     (findings, recap)
-}
-
-/// Which submissions take part: all but those replaced by a later one for the same unit.
-fn active_submissions(submissions: &[Submission]) -> Vec<bool> {
-    let mut last: HashMap<&str, usize> = HashMap::new();
-    for (i, s) in submissions.iter().enumerate() {
-        if let Some(u) = s.unit.as_deref() {
-            last.insert(u, i);
-        }
-    }
-    submissions
-        .iter()
-        .enumerate()
-        .map(|(i, s)| match s.unit.as_deref() {
-            Some(u) => last.get(u) == Some(&i),
-            None => true,
-        })
-        .collect()
 }

@@ -1,11 +1,13 @@
 //! The row pass over one submission: NIP checks (duplicate, unknown, other unit), blank
 //! statuses on covered working days, double booking across submissions, and the per-cell
 //! WFA rules (exempt unit, weekday not allowed, approval missing, weekly limit); counts every
-//! accepted status into the tally.
+//! accepted status into the tally. Entries on dates the submission does not own (a later
+//! submission of its unit covers them) are skipped entirely.
 
 use super::context::{cross_cell, Context, DayState};
 use super::dates::SubDates;
 use super::fast_hash::FastMap;
+use super::merge::Ownership;
 use super::tally::{add, Place, Tally, NOBODY};
 use crate::finding::{Finding, FindingCode};
 use crate::fmt_id;
@@ -19,6 +21,7 @@ use std::collections::HashMap;
 /// Checks the rows of `submissions[si]`.
 pub(super) fn check(
     ctx: &Context,
+    own: &Ownership,
     submissions: &[Submission],
     si: usize,
     dates: &SubDates,
@@ -30,7 +33,7 @@ pub(super) fn check(
     // Units this file covers: its own, and each child unit once one of its staff appears.
     let mut covers: Vec<usize> = Vec::new();
     if let Some(u) = unit.and_then(|u| ctx.unit_idx(u)) {
-        tally.cover(u, si, dates);
+        tally.cover(u, si, true, dates);
         covers.push(u);
     }
     let mut first_row: FastMap<u64, usize> = FastMap::default();
@@ -73,7 +76,7 @@ pub(super) fn check(
             },
         };
         if let Some(u) = emp_unit.filter(|u| !covers.contains(u)) {
-            tally.cover(u, si, dates);
+            tally.cover(u, si, false, dates);
             covers.push(u);
         }
         let slot = tally.persons.add_row(nip, si, ri);
@@ -83,6 +86,9 @@ pub(super) fn check(
             // A date the importer did not list in `dates` still counts; it just is not a
             // covered date for `status.missing`.
             let pos = dates.position(sub, ei, e.date);
+            if !dates.owns(own, sub, pos, e.date) {
+                continue;
+            }
             if let Some(p) = pos {
                 if e.status.is_some() || !Status::is_blank(&e.raw) {
                     written[p] = true;
@@ -96,6 +102,9 @@ pub(super) fn check(
             match tally.persons.booked_by[base + day] {
                 NOBODY => tally.persons.booked_by[base + day] = si as u32,
                 first if first as usize == si => continue, // the date twice in one row
+                // Another file of the same unit: only for a date neither file lists (both
+                // own it); the first one counts.
+                first if submissions[first as usize].unit.as_deref() == Some(unit) => continue,
                 first => {
                     let first = first as usize;
                     let at = (first, tally.persons.row_in(slot, first));
@@ -106,7 +115,7 @@ pub(super) fn check(
             tally.persons.statuses[base + day] = Some(status);
             if let Some(u) = emp_unit {
                 add(&mut tally.counts[u], day, status);
-                tally.day_covered[u][day] = true;
+                tally.mark_day(u, day, si);
             }
             if status == Status::Wfa {
                 let place = Place {
@@ -118,7 +127,7 @@ pub(super) fn check(
             }
         }
         for (p, state) in dates.states.iter().enumerate() {
-            if matches!(state, DayState::Working(_)) && !written[p] {
+            if matches!(state, DayState::Working(_)) && dates.owned[p] && !written[p] {
                 findings.push(missing_status(sub, row, emp, p, sub.dates[p]));
             }
         }

@@ -1,6 +1,6 @@
 //! What the row pass accumulates for the final pass: counts per unit per day, which
-//! submission covers each unit, each scheduled person's statuses and who booked them, and
-//! WFA days per person per week.
+//! submission covers each unit (and each unit-day), each scheduled person's statuses and who
+//! booked them, and WFA days per person per week.
 
 use super::dates::SubDates;
 use super::fast_hash::FastMap;
@@ -146,12 +146,15 @@ fn monday(date: NaiveDate) -> NaiveDate {
 pub(super) struct Tally {
     /// Per master unit index: per day `[wfo, wfa, other]`.
     pub counts: Vec<Vec<[u32; 3]>>,
-    /// Per master unit index: the submission that covers it (its own, or its parent's when
-    /// that one lists the unit's staff).
+    /// Per master unit index: the last submission that covers it — the last of the unit's
+    /// own files when there is one, otherwise the last of its parent's files that list the
+    /// unit's staff; `None` when nothing covers it.
     pub covered: Vec<Option<usize>>,
-    /// Per master unit index: per working day, whether some submission scheduled the unit
-    /// on that day (a covered date of its file, or a counted status).
-    pub day_covered: Vec<Vec<bool>>,
+    /// Per master unit index: whether `covered` is one of the unit's own files.
+    covered_by_own: Vec<bool>,
+    /// Per master unit index: per working day, the first submission that scheduled the unit
+    /// on that day (a date of its file it owns, or a counted status), or [`NOBODY`].
+    pub day_source: Vec<Vec<u32>>,
     pub persons: Persons,
     pub weekly_over: Vec<WeeklyOver>,
     /// Per submission index: its dates' positions and states.
@@ -165,20 +168,34 @@ impl Tally {
         Tally {
             counts: vec![vec![[0; 3]; days.len()]; units],
             covered: vec![None; units],
-            day_covered: vec![vec![false; days.len()]; units],
+            covered_by_own: vec![false; units],
+            day_source: vec![vec![NOBODY; days.len()]; units],
             persons: Persons::new(days, track_weeks),
             weekly_over: Vec::new(),
             sub_dates: HashMap::new(),
         }
     }
 
-    /// Marks unit `u` as covered by submission `si` on the working days of its dates.
-    pub fn cover(&mut self, u: usize, si: usize, dates: &SubDates) {
-        self.covered[u].get_or_insert(si);
-        for state in &dates.states {
-            if let super::context::DayState::Working(day) = state {
-                self.day_covered[u][*day] = true;
+    /// Marks unit `u` as covered by submission `si` (`own`: a file of the unit itself, not
+    /// of its parent) on the working days of its dates that it owns.
+    pub fn cover(&mut self, u: usize, si: usize, own: bool, dates: &SubDates) {
+        if own || !self.covered_by_own[u] {
+            self.covered[u] = Some(si);
+            self.covered_by_own[u] = own;
+        }
+        for (state, owned) in dates.states.iter().zip(&dates.owned) {
+            if let (super::context::DayState::Working(day), true) = (state, owned) {
+                self.mark_day(u, *day, si);
             }
+        }
+    }
+
+    /// Marks unit `u` as scheduled on working day `day` by submission `si`, unless an
+    /// earlier submission did.
+    pub fn mark_day(&mut self, u: usize, day: usize, si: usize) {
+        let source = &mut self.day_source[u][day];
+        if *source == NOBODY {
+            *source = si as u32;
         }
     }
 

@@ -762,6 +762,310 @@ fn long_layout_missing_date_points_at_the_nip() {
     assert_eq!(f[0].date, Some(d(2025, 12, 31)));
 }
 
+/// Rejang Lebong, 6–17 April 2026: the first part of week 1 (Mon 6 – Wed 8) and the rest
+/// of the two weeks (Thu 9 – Fri 17), as two files would split them.
+fn rl() -> Policy {
+    presets::by_id("rejang-lebong-2026").unwrap()
+}
+
+fn rl_part1() -> Vec<NaiveDate> {
+    (6..=8).map(|x| d(2026, 4, x)).collect()
+}
+
+fn rl_part2() -> Vec<NaiveDate> {
+    [9, 10, 13, 14, 15, 16, 17]
+        .iter()
+        .map(|&x| d(2026, 4, x))
+        .collect()
+}
+
+fn day_of(recap: &Recap, date: NaiveDate) -> usize {
+    recap.days.iter().position(|x| *x == date).unwrap()
+}
+
+/// KOMINFO's part-1 file: NIP 1 WFA on Monday and Tuesday, staff `seqs` otherwise WFO.
+fn part1(file: &str, seqs: std::ops::RangeInclusive<u32>) -> Submission {
+    let mut r = rows(1..=1, &["WFA", "WFA", "WFO"]);
+    r.extend(rows(seqs.filter(|s| *s != 1), &["WFO"; 3]));
+    wide(file, Some("KOMINFO"), &rl_part1(), &r)
+}
+
+/// KOMINFO's part-2 file: NIP 1 WFA on Thursday 9 (the third WFA of week 1 across files).
+fn part2(file: &str, seqs: std::ops::RangeInclusive<u32>) -> Submission {
+    let mut r = rows(1..=1, &["WFA", "WFO", "WFO", "WFO", "WFO", "WFO", "WFO"]);
+    r.extend(rows(seqs.filter(|s| *s != 1), &["WFO"; 7]));
+    wide(file, Some("KOMINFO"), &rl_part2(), &r)
+}
+
+fn dated(code: FindingCode, file: &str, date: Option<NaiveDate>) -> Finding {
+    let mut f = Finding::new(code, "x", "y").at(file, "Jadwal", "A1");
+    f.unit = Some("KOMINFO".into());
+    f.date = date;
+    f
+}
+
+#[test]
+fn files_of_one_unit_merge_by_date() {
+    // NIP 15 is only in the first file: not missing.
+    let v1 = part1("minggu1.xlsx", 1..=15);
+    let v2 = part2("minggu2.xlsx", 1..=14);
+    let (findings, recap) = run(&rl(), &[v1, v2]);
+    let u = &recap.units[0];
+    for date in rl_part1().into_iter().chain(rl_part2()) {
+        let i = day_of(&recap, date);
+        assert_ne!(u.days[i].verdict, Verdict::NotSubmitted, "{date}");
+    }
+    assert_eq!(u.days[day_of(&recap, d(2026, 4, 6))].wfa, 1, "from file 1");
+    assert_eq!(u.days[day_of(&recap, d(2026, 4, 6))].wfo, 14);
+    assert_eq!(u.days[day_of(&recap, d(2026, 4, 9))].wfa, 1, "from file 2");
+    assert_eq!(u.days[day_of(&recap, d(2026, 4, 9))].wfo, 13);
+    assert_eq!(
+        u.days[day_of(&recap, d(2026, 4, 20))].verdict,
+        Verdict::NotSubmitted
+    );
+    assert!(u.submitted);
+    let nip15 = &u.staff[14].statuses;
+    assert_eq!(nip15[day_of(&recap, d(2026, 4, 8))], Some(Status::Wfo));
+    assert_eq!(nip15[day_of(&recap, d(2026, 4, 9))], None);
+    // The weekly limit sees both files: three WFA days in the week of 6 April.
+    let w = with_code(&findings, FindingCode::WfaWeeklyLimit);
+    assert_eq!(w.len(), 1, "{findings:?}");
+    assert_eq!(w[0].file.as_deref(), Some("minggu2.xlsx"));
+    assert_eq!(w[0].cell.as_deref(), Some("F6"), "Thursday 9 in file 2");
+    assert!(w[0].message.contains("WFA 3 hari"), "{}", w[0].message);
+    assert_eq!(codes(&findings), vec![FindingCode::WfaWeeklyLimit]);
+}
+
+#[test]
+fn a_corrected_resend_replaces_only_its_dates() {
+    // v1: 9 of 15 WFA on Monday 6 (over 50 %), a blank on Tuesday 7, and import findings.
+    let mut r = rows(1..=9, &["WFA", "WFO", "WFO"]);
+    r.extend(rows(10..=10, &["WFO", "", "WFO"]));
+    r.extend(rows(11..=15, &["WFO"; 3]));
+    let mut v1 = wide("v1.xlsx", Some("KOMINFO"), &rl_part1(), &r);
+    v1.findings.push(dated(
+        FindingCode::StatusUnknown,
+        "v1.xlsx",
+        Some(d(2026, 4, 7)),
+    ));
+    let mut v2 = part2("v2.xlsx", 1..=15);
+    v2.findings.push(dated(
+        FindingCode::StatusUnknown,
+        "v2.xlsx",
+        Some(d(2026, 4, 14)),
+    ));
+    let (before, recap_before) = run(&rl(), &[v1.clone(), v2.clone()]);
+    assert_eq!(with_code(&before, FindingCode::WfaQuotaExceeded).len(), 1);
+    assert_eq!(with_code(&before, FindingCode::StatusMissing).len(), 1);
+
+    // v3 corrects part 1: 2 WFA on Monday, no blank.
+    let mut r = rows(1..=2, &["WFA", "WFO", "WFO"]);
+    r.extend(rows(3..=15, &["WFO"; 3]));
+    let v3 = wide("v3.xlsx", Some("KOMINFO"), &rl_part1(), &r);
+    let (findings, recap) = run(&rl(), &[v1, v2, v3]);
+    let u = &recap.units[0];
+    let mon = day_of(&recap, d(2026, 4, 6));
+    assert_eq!((u.days[mon].wfo, u.days[mon].wfa), (13, 2), "from v3");
+    assert_eq!(u.days[mon].verdict, Verdict::Ok);
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.file.as_deref() != Some("v1.xlsx")),
+        "{findings:?}"
+    );
+    // v2 untouched: its counts and its findings.
+    for date in rl_part2() {
+        let i = day_of(&recap, date);
+        assert_eq!(u.days[i], recap_before.units[0].days[i], "{date}");
+    }
+    let from_v2 = |fs: &[Finding]| -> Vec<Finding> {
+        fs.iter()
+            .filter(|f| f.file.as_deref() == Some("v2.xlsx"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(from_v2(&findings), from_v2(&before));
+    assert_eq!(codes(&findings), vec![FindingCode::StatusUnknown]);
+}
+
+#[test]
+fn a_partly_superseded_file_keeps_what_it_still_owns() {
+    // v1 covers Monday 6 to Sunday 12, with statuses on the weekend; v3 re-sends 6–8 and
+    // Saturday 11 (blank).
+    let week1: Vec<NaiveDate> = (6..=12).map(|x| d(2026, 4, x)).collect();
+    let stranger = "199001012015031001".to_string();
+    let mut r = rows(1..=1, &["WFO", "", "WFO", "WFO", "", "WFO", "WFO"]);
+    r.extend(rows(2..=15, &["WFO"; 7]));
+    r.push((stranger.clone(), vec!["WFO"; 7]));
+    let mut v1 = wide("v1.xlsx", Some("KOMINFO"), &week1, &r);
+    v1.findings.extend([
+        dated(FindingCode::NipPrecisionLost, "v1.xlsx", None),
+        dated(FindingCode::StatusUnknown, "v1.xlsx", Some(d(2026, 4, 7))),
+        dated(FindingCode::StatusUnknown, "v1.xlsx", Some(d(2026, 4, 9))),
+    ]);
+    let mut r = rows(1..=1, &["WFA", "WFO", "WFO", "-"]);
+    r.extend(rows(2..=15, &["WFO", "WFO", "WFO", ""]));
+    let mut v3_dates = rl_part1();
+    v3_dates.push(d(2026, 4, 11));
+    let v3 = wide("v3.xlsx", Some("KOMINFO"), &v3_dates, &r);
+    let (findings, recap) = run(&rl(), &[v1, v3]);
+    let summary: Vec<(FindingCode, Option<&str>, Option<NaiveDate>)> = findings
+        .iter()
+        .map(|f| (f.code, f.file.as_deref(), f.date))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (FindingCode::NipPrecisionLost, Some("v1.xlsx"), None),
+            (
+                FindingCode::StatusUnknown,
+                Some("v1.xlsx"),
+                Some(d(2026, 4, 9))
+            ),
+            (
+                FindingCode::DateNonWorking,
+                Some("v1.xlsx"),
+                Some(d(2026, 4, 12))
+            ),
+            (
+                FindingCode::StatusMissing,
+                Some("v1.xlsx"),
+                Some(d(2026, 4, 10))
+            ),
+            (FindingCode::NipUnknown, Some("v1.xlsx"), None),
+        ]
+    );
+    let u = &recap.units[0];
+    assert_eq!(u.days[day_of(&recap, d(2026, 4, 6))].wfa, 1, "from v3");
+    assert_eq!(u.days[day_of(&recap, d(2026, 4, 7))].wfo, 15, "from v3");
+    assert_eq!(u.days[day_of(&recap, d(2026, 4, 9))].wfo, 15, "from v1");
+    assert_eq!(u.days[day_of(&recap, d(2026, 4, 10))].wfo, 14, "from v1");
+}
+
+#[test]
+fn a_fully_superseded_file_yields_no_findings() {
+    let stranger = "199001012015031001".to_string();
+    let mut r = rows(1..=9, &["WFA", "", "WFO"]);
+    r.extend(rows(10..=13, &["WFO"; 3]));
+    r.push((stranger, vec!["WFO"; 3]));
+    let mut v1 = wide("v1.xlsx", Some("KOMINFO"), &rl_part1(), &r);
+    v1.findings
+        .push(dated(FindingCode::NipPrecisionLost, "v1.xlsx", None));
+    let (findings, _) = run(&rl(), std::slice::from_ref(&v1));
+    assert!(findings.len() >= 5, "{:?}", codes(&findings));
+    // A header-less file (no dates) is superseded by any later file of its unit.
+    let mut headless = wide("kosong.xlsx", Some("KOMINFO"), &[], &[]);
+    headless
+        .findings
+        .push(dated(FindingCode::HeaderNotFound, "kosong.xlsx", None));
+    let (findings, _) = run(&rl(), std::slice::from_ref(&headless));
+    assert_eq!(codes(&findings)[0], FindingCode::HeaderNotFound);
+
+    let clean = part1("v2.xlsx", 1..=15);
+    let (findings, recap) = run(&rl(), &[headless, v1, clean]);
+    assert_eq!(
+        codes(&findings),
+        vec![],
+        "nothing from v1 nor the header-less file"
+    );
+    assert_eq!(recap.units[0].days[day_of(&recap, d(2026, 4, 6))].wfa, 1);
+}
+
+#[test]
+fn a_file_without_a_unit_is_not_merged() {
+    let stranger = "199001012015031001".to_string();
+    let mut r = rows(1..=15, &["WFA", "WFO", "WFO"]);
+    r.push((stranger, vec!["WFO"; 3]));
+    let mut none1 = wide("tanpa-unit-1.xlsx", None, &rl_part1(), &r);
+    none1
+        .findings
+        .push(Finding::new(FindingCode::UnitUnknown, "x", "y").in_file("tanpa-unit-1.xlsx"));
+    let mut none2 = none1.clone();
+    none2.file = "tanpa-unit-2.xlsx".into();
+    none2.findings[0].file = Some(none2.file.clone());
+    let kominfo = part1("k.xlsx", 1..=15);
+    let (findings, recap) = run(&rl(), &[none1, kominfo, none2]);
+    let files: Vec<(FindingCode, Option<&str>)> = findings
+        .iter()
+        .map(|f| (f.code, f.file.as_deref()))
+        .collect();
+    assert_eq!(
+        files,
+        vec![
+            (FindingCode::UnitUnknown, Some("tanpa-unit-1.xlsx")),
+            (FindingCode::UnitUnknown, Some("tanpa-unit-2.xlsx")),
+            (FindingCode::NipUnknown, Some("tanpa-unit-1.xlsx")),
+            (FindingCode::NipUnknown, Some("tanpa-unit-2.xlsx")),
+        ]
+    );
+    let u = &recap.units[0];
+    assert_eq!(
+        u.days[day_of(&recap, d(2026, 4, 6))].wfa,
+        1,
+        "KOMINFO still counts"
+    );
+}
+
+#[test]
+fn quota_finding_points_at_the_file_owning_the_day() {
+    // File 1 over the cap on Tuesday 7, file 2 on Tuesday 14.
+    let mut r = rows(1..=8, &["WFO", "WFA", "WFO"]);
+    r.extend(rows(9..=15, &["WFO"; 3]));
+    let v1 = wide("v1.xlsx", Some("KOMINFO"), &rl_part1(), &r);
+    let mut r = rows(1..=8, &["WFO", "WFO", "WFO", "WFA", "WFO", "WFO", "WFO"]);
+    r.extend(rows(9..=15, &["WFO"; 7]));
+    let v2 = wide("v2.xlsx", Some("KOMINFO"), &rl_part2(), &r);
+    let (findings, _) = run(&rl(), &[v1, v2]);
+    let q: Vec<(Option<&str>, Option<&str>, Option<NaiveDate>)> =
+        with_code(&findings, FindingCode::WfaQuotaExceeded)
+            .iter()
+            .map(|f| (f.file.as_deref(), f.cell.as_deref(), f.date))
+            .collect();
+    assert_eq!(
+        q,
+        vec![
+            (Some("v1.xlsx"), Some("G5"), Some(d(2026, 4, 7))),
+            (Some("v2.xlsx"), Some("I5"), Some(d(2026, 4, 14))),
+        ]
+    );
+}
+
+#[test]
+fn the_recap_window_and_within() {
+    let policy = rl();
+    let v1 = part1("minggu1.xlsx", 1..=15);
+    let (_, recap) = run(&policy, &[v1]);
+    assert_eq!((recap.from, recap.to), (policy.start, policy.end));
+    let w = recap.within(d(2026, 4, 7), d(2026, 4, 12));
+    assert_eq!((w.from, w.to), (d(2026, 4, 7), d(2026, 4, 12)));
+    assert_eq!(
+        w.days,
+        vec![d(2026, 4, 7), d(2026, 4, 8), d(2026, 4, 9), d(2026, 4, 10)]
+    );
+    let u = &w.units[0];
+    assert_eq!(u.days.len(), 4);
+    assert_eq!(u.days[0].date, d(2026, 4, 7));
+    assert_eq!((u.days[0].wfa, u.days[0].wfo), (1, 14));
+    assert_eq!(u.days[2].verdict, Verdict::NotSubmitted);
+    assert_eq!(
+        u.staff[0].statuses,
+        vec![Some(Status::Wfa), Some(Status::Wfo), None, None]
+    );
+    assert!(u.submitted);
+    // A window the file does not reach: not submitted there.
+    let later = recap.within(d(2026, 4, 13), d(2026, 4, 30));
+    assert!(!later.units[0].submitted);
+    assert_eq!(later.units[0].staff[0].statuses.len(), later.days.len());
+    // Exempt units keep their flag; units that sent nothing stay not submitted.
+    let setda = later.units.iter().find(|u| u.code == "SETDA").unwrap();
+    assert!(!setda.submitted);
+    let mut exempt = recap.clone();
+    exempt.units[0].exempt = true;
+    assert!(exempt.within(d(2026, 4, 13), d(2026, 4, 30)).units[0].submitted);
+    // The whole window gives back the same recap.
+    assert_eq!(recap.within(policy.start, policy.end), recap);
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;

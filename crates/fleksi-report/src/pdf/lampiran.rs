@@ -21,7 +21,8 @@ pub(super) fn render_all(
     options: &PdfOptions,
 ) {
     let issuer = policy.issuer.to_uppercase();
-    let period = id_text::period_upper(policy.start, policy.end);
+    // Titles name the reporting window the recap covers (design §4).
+    let period = id_text::period_upper(recap.from, recap.to);
     let parts: [(&str, String, Table); 3] = [
         (
             "I",

@@ -90,6 +90,8 @@ pub fn regency(units: usize, staff: usize, days: &[NaiveDate]) -> (Master, Recap
     let mut master_units = Vec::new();
     let mut employees = Vec::new();
     let mut recap = Recap {
+        from: days.first().copied().unwrap_or_default(),
+        to: days.last().copied().unwrap_or_default(),
         days: days.to_vec(),
         units: Vec::new(),
     };

@@ -3,4 +3,4 @@
 /**
  * Stable error codes (dotted, like finding codes). The UI switches on these, never on text.
  */
-export type ErrorCode = "data_dir.unavailable" | "open.failed" | "policy.unknown" | "master.invalid" | "input.missing" | "import.busy" | "session.empty" | "store.failed" | "document.failed" | "unit.unknown" | "internal";
+export type ErrorCode = "data_dir.unavailable" | "open.failed" | "policy.unknown" | "master.invalid" | "input.missing" | "import.busy" | "session.empty" | "store.failed" | "document.failed" | "unit.unknown" | "window.invalid" | "backup.invalid" | "internal";

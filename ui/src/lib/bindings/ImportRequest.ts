@@ -5,7 +5,7 @@
  */
 export type ImportRequest = { 
 /**
- * Preset policy id, e.g. `lebak-2025-12`.
+ * Policy id, e.g. `lebak-2025-12`.
  */
 policy_id: string, 
 /**
@@ -15,4 +15,8 @@ master_path: string | null,
 /**
  * Files and/or folders (every spreadsheet directly inside a folder).
  */
-paths: Array<string>, };
+paths: Array<string>, 
+/**
+ * A file of the set (its database id) that the imported file replaces.
+ */
+replace?: number, };

@@ -5,9 +5,13 @@
  */
 export type UnitDocuments = { code: string, name: string, submitted: boolean, exempt: boolean, 
 /**
- * The file the unit sent, when it did.
+ * The latest file the unit sent, when it did.
  */
-file: string | null, errors: number, warnings: number, 
+file: string | null, 
+/**
+ * How many versions the unit sent.
+ */
+versions: number, errors: number, warnings: number, 
 /**
  * Suggested file names for the save dialog.
  */

@@ -6,7 +6,8 @@ use fleksi_core::{fmt_id, Finding, Master, Nip, Severity};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::session::{to_u32, Session};
+use crate::inputs::to_u32;
+use crate::session::Session;
 
 /// What the clerk asked for. Empty strings mean "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]

@@ -1,16 +1,19 @@
 //! What the Impor Jadwal screen shows of the working set: one result line per file (unit
-//! recognised, layout, rows, errors/warnings) and the totals, computed from a [`Session`].
+//! recognised, layout, rows, version, dates covered, errors/warnings) and the totals.
 
-use fleksi_core::{fmt_id, FindingCode, Layout, Submission};
+use fleksi_core::{fmt_id, FindingCode, Layout, Submission, Verdict};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::session::{to_u32, Session};
+use crate::inputs::to_u32;
+use crate::session::{is_readable, Session, SetFile};
+use crate::snapshot::Snapshot;
+use crate::window::ReportWindow;
 
-/// The result line of one imported file.
+/// The result line of one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FileResult {
-    /// File name (no folder).
+    /// File name (no folder) — or the path as given on the command line.
     pub name: String,
     pub unit_code: Option<String>,
     /// The unit's name in the master, when recognised.
@@ -26,8 +29,17 @@ pub struct FileResult {
     pub readable: bool,
     /// Why nothing was read (unreadable file, no header row), in Indonesian.
     pub problem: Option<String>,
-    /// True when a later file of the same import replaced this one (same unit or name).
-    pub replaced: bool,
+    /// The unit's version number of this send (`Versi kiriman`).
+    pub version: u32,
+    /// Dates the file covers, e.g. `29-12-2025 s.d. 31-12-2025 (3 tanggal)`.
+    pub covers: Option<String>,
+    /// What the file did to the set, e.g. `Mengganti 5 tanggal dari kiriman sebelumnya.`
+    pub note: Option<String>,
+    /// True when the file changed nothing (its bytes were in the set already).
+    pub unchanged: bool,
+    /// Database id of the send (to remove it or show its history); `None` before saving.
+    #[ts(type = "number | null")]
+    pub submission_id: Option<i64>,
 }
 
 /// The working set at a glance (Impor Jadwal, Beranda, Temuan headers).
@@ -38,33 +50,48 @@ pub struct SessionSummary {
     pub policy_title: String,
     /// E.g. `29 Desember 2025 – 31 Desember 2025`.
     pub period: String,
+    /// The reporting window of documents and the grid.
+    pub window: ReportWindow,
     /// The master workbook's file name.
     pub master_name: String,
     pub units: u32,
     pub staff: u32,
-    /// Working days of the period.
+    /// Working days in the window.
     pub days: u32,
-    /// Every file in the set, in import order.
+    /// Every file in the set, in the order they came.
     pub files: Vec<FileResult>,
     pub errors: u32,
     pub warnings: u32,
     pub submitted_units: u32,
-    /// Unit-days above the cap.
+    /// Unit-days above the cap (in the window).
     pub over_cap: u32,
     /// True when the set is the bundled demo regency.
     pub demo: bool,
 }
 
+/// `29-12-2025 s.d. 31-12-2025 (3 tanggal)`.
+pub fn covers_text(sub: &Submission) -> Option<String> {
+    let first = sub.dates.iter().min()?;
+    let last = sub.dates.iter().max()?;
+    let n = sub.dates.len();
+    Some(if first == last {
+        fmt_id::date_short(*first)
+    } else {
+        format!(
+            "{} s.d. {} ({n} tanggal)",
+            fmt_id::date_short(*first),
+            fmt_id::date_short(*last)
+        )
+    })
+}
+
 impl FileResult {
-    /// The line for `sub` as it stands in the set (rule findings included).
-    pub fn of(session: &Session, sub: &Submission) -> FileResult {
-        let mut errors = 0;
-        let mut warnings = 0;
-        for f in session
-            .findings
-            .iter()
-            .filter(|f| f.file.as_deref() == Some(sub.file.as_str()))
-        {
+    /// The line for the file at `index` of the set, as it stands (rule findings included).
+    pub fn of(session: &Session, index: usize) -> FileResult {
+        let file = &session.files[index];
+        let sub = &session.submissions[index];
+        let (mut errors, mut warnings) = (0, 0);
+        for f in session.findings_in(&file.name) {
             if f.is_error() {
                 errors += 1;
             } else {
@@ -79,7 +106,7 @@ impl FileResult {
         });
         let has_table = !(sub.rows.is_empty() && sub.dates.is_empty());
         FileResult {
-            name: sub.file.clone(),
+            name: file.name.clone(),
             unit_code: sub.unit.clone(),
             unit_name: sub
                 .unit
@@ -92,12 +119,16 @@ impl FileResult {
             warnings,
             readable: is_readable(sub),
             problem: fatal.map(|f| f.message.clone()),
-            replaced: false,
+            version: file.version,
+            covers: covers_text(sub),
+            note: send_note(session, index),
+            unchanged: false,
+            submission_id: file.stored.as_ref().map(|s| s.submission_id),
         }
     }
 
-    /// The line for a file of this import that a later file of the same import replaced.
-    pub fn replaced(name: &str) -> FileResult {
+    /// The line of a file whose bytes were in the set already.
+    pub fn unchanged(name: &str, same_as: &str) -> FileResult {
         FileResult {
             name: name.to_string(),
             unit_code: None,
@@ -107,12 +138,45 @@ impl FileResult {
             errors: 0,
             warnings: 0,
             readable: true,
-            problem: Some(
-                "Digantikan oleh berkas lain untuk unit yang sama dalam impor ini.".to_string(),
-            ),
-            replaced: true,
+            problem: None,
+            version: 0,
+            covers: None,
+            note: Some(format!(
+                "Isinya sama persis dengan '{same_as}' yang sudah diimpor; tidak ada yang berubah."
+            )),
+            unchanged: true,
+            submission_id: None,
         }
     }
+}
+
+/// What a send did to its unit's dates: added new ones, replaced sent ones, or both.
+fn send_note(session: &Session, index: usize) -> Option<String> {
+    let sub = &session.submissions[index];
+    let unit = sub.unit.as_deref()?;
+    let earlier: Vec<&SetFile> = session
+        .sends_of(unit)
+        .take_while(|(f, _)| !std::ptr::eq(*f, &session.files[index]))
+        .map(|(f, _)| f)
+        .collect();
+    if earlier.is_empty() {
+        return None;
+    }
+    let before: std::collections::HashSet<chrono::NaiveDate> = session
+        .sends_of(unit)
+        .take(earlier.len())
+        .flat_map(|(_, s)| s.dates.iter().copied())
+        .collect();
+    let replaced = sub.dates.iter().filter(|d| before.contains(d)).count();
+    let new = sub.dates.len() - replaced;
+    Some(match (new, replaced) {
+        (0, 0) => "Tidak memuat tanggal.".to_string(),
+        (n, 0) => format!("Menambah {n} tanggal baru."),
+        (0, r) => format!("Mengganti {r} tanggal dari kiriman sebelumnya."),
+        (n, r) => {
+            format!("Menambah {n} tanggal baru dan mengganti {r} tanggal yang sudah dikirim.")
+        }
+    })
 }
 
 /// `BUPATI LEBAK` → `Bupati Lebak` (how a letter's issuer reads in a sentence).
@@ -132,13 +196,6 @@ fn title_case(text: &str) -> String {
         .join(" ")
 }
 
-/// False when the file could not be read at all (`file.unreadable`).
-pub fn is_readable(sub: &Submission) -> bool {
-    !sub.findings
-        .iter()
-        .any(|f| f.code == FindingCode::FileUnreadable)
-}
-
 /// The layout in the clerk's words.
 pub fn layout_label(layout: Layout) -> &'static str {
     match layout {
@@ -147,41 +204,45 @@ pub fn layout_label(layout: Layout) -> &'static str {
     }
 }
 
+/// `Surat Edaran Bupati Lebak Nomor …`.
+pub fn policy_title(p: &fleksi_core::Policy) -> String {
+    format!(
+        "{} {} Nomor {}",
+        p.kind.label(),
+        title_case(&p.issuer_title),
+        p.number
+    )
+}
+
 impl SessionSummary {
-    pub fn of(session: &Session, demo: bool) -> SessionSummary {
+    pub fn of(snap: &Snapshot) -> SessionSummary {
+        let session = &snap.session;
         let p = &session.policy;
         let (errors, warnings) = session.counts();
         SessionSummary {
             policy_id: p.id.clone(),
-            policy_title: format!(
-                "{} {} Nomor {}",
-                p.kind.label(),
-                title_case(&p.issuer_title),
-                p.number
-            ),
+            policy_title: policy_title(p),
             period: fmt_id::period(p.start, p.end),
+            window: snap.window_view(),
             master_name: session.master_file.name.clone(),
             units: to_u32(session.master.units.len()),
             staff: to_u32(session.master.employees.len()),
-            days: to_u32(session.recap.days.len()),
-            files: session
-                .submissions
-                .iter()
-                .map(|s| FileResult::of(session, s))
+            days: to_u32(snap.recap.days.len()),
+            files: (0..session.files.len())
+                .map(|i| FileResult::of(session, i))
                 .collect(),
             errors,
             warnings,
-            submitted_units: to_u32(session.recap.units.iter().filter(|u| u.submitted).count()),
+            submitted_units: to_u32(snap.recap.units.iter().filter(|u| u.submitted).count()),
             over_cap: to_u32(
-                session
-                    .recap
+                snap.recap
                     .units
                     .iter()
                     .flat_map(|u| &u.days)
-                    .filter(|d| d.verdict == fleksi_core::Verdict::OverCap)
+                    .filter(|d| d.verdict == Verdict::OverCap)
                     .count(),
             ),
-            demo,
+            demo: snap.demo,
         }
     }
 }
@@ -190,6 +251,8 @@ impl SessionSummary {
 mod tests {
     use super::*;
     use crate::session::tests::{fixture, lebak_session};
+    use crate::snapshot::today;
+    use std::sync::Arc;
 
     #[test]
     fn result_lines_name_unit_layout_rows_and_problems() {
@@ -198,7 +261,8 @@ mod tests {
             vec![fixture("diskominfo.xlsx"), fixture("rusak.xlsx")],
             &|_, _| {},
         );
-        let summary = SessionSummary::of(&s, false);
+        let snap = Snapshot::new(Arc::new(s), false, None, false, today());
+        let summary = SessionSummary::of(&snap);
         assert_eq!(summary.policy_id, "lebak-2025-12");
         assert!(
             summary
@@ -212,6 +276,14 @@ mod tests {
         assert_eq!(ok.name, "diskominfo.xlsx");
         assert!(ok.unit_code.is_some() && ok.unit_name.is_some());
         assert!(ok.rows > 0);
+        assert_eq!(ok.version, 1);
+        assert!(
+            ok.covers
+                .as_deref()
+                .is_some_and(|c| c.contains("29-12-2025")),
+            "{:?}",
+            ok.covers
+        );
         assert_eq!(ok.layout.as_deref(), Some("Lebar (satu kolom per tanggal)"));
         let bad = &summary.files[1];
         assert!(!bad.readable);
@@ -224,5 +296,6 @@ mod tests {
         let per_file: u32 = summary.files.iter().map(|f| f.errors).sum();
         assert!(per_file <= summary.errors);
         assert_eq!(summary.submitted_units, 1);
+        assert_eq!(summary.window.label, "29 Desember 2025 – 31 Desember 2025");
     }
 }

@@ -6,10 +6,8 @@ use fleksi_core::{fmt_id, Calendar, Policy};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::IpcError;
+use crate::inputs::to_u32;
 use crate::policies::PolicySummary;
-use crate::session::to_u32;
-use crate::state;
 
 /// A day inside the period that is not a working day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -112,12 +110,6 @@ pub fn detail(p: &Policy) -> PolicyDetail {
         calendar_covered: fleksi_core::calendar::national_calendar_covers(p.start, p.end),
         notes: p.notes.clone(),
     }
-}
-
-/// The rules and days off of one preset policy.
-#[tauri::command]
-pub fn policy_detail(id: String) -> Result<PolicyDetail, IpcError> {
-    Ok(detail(&state::policy_by_id(&id)?))
 }
 
 #[cfg(test)]

@@ -1,0 +1,189 @@
+//! What the app does with the workspace, without a window: the first start seeds the demo
+//! and a restart restores it; a folder imports with a progress event per file; bad input
+//! changes nothing; readers keep their snapshot while an import swaps in the next; a backup
+//! is restored only after it is checked.
+
+mod common;
+
+use std::sync::Mutex;
+
+use common::*;
+use fleksi_workspace::import::ImportEvent;
+use fleksi_workspace::{ErrorCode, Workspace};
+
+fn app_workspace(tag: &str) -> (Workspace, std::path::PathBuf) {
+    let dir = scratch(tag);
+    let ws = Workspace::for_app(&dir);
+    ws.load();
+    (ws, dir)
+}
+
+#[test]
+fn first_start_seeds_the_demo_and_a_restart_restores_it() {
+    let (ws, dir) = app_workspace("demo");
+    let s = ws.state();
+    assert!(!s.loading);
+    assert_eq!(s.problem, None);
+    let summary = s.summary.expect("demo loaded on first start");
+    assert!(summary.demo);
+    assert_eq!(summary.policy_id, "lebak-2025-12");
+    assert!(summary.files.len() >= 5);
+    assert!(summary.errors > 0, "the demo plants faults");
+    assert!(dir.join("contoh").join("master.xlsx").is_file());
+    let again = Workspace::for_app(&dir);
+    again.load();
+    assert_eq!(again.state().summary, Some(summary));
+    let h = again.history().expect("history");
+    assert_eq!(h.imports.len(), 1, "the demo import");
+    assert!(!h.audit.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_folder_imports_with_progress_per_file_and_replaces_the_demo() {
+    let (ws, dir) = app_workspace("folder");
+    let events = Mutex::new(Vec::new());
+    let master = fixtures().join("master.xlsx");
+    let outcome = ws
+        .import(
+            &request("lebak-2025-12", Some(&master), &[fixtures()]),
+            &|e| events.lock().expect("events").push(e),
+        )
+        .expect("import runs");
+    let events = events.into_inner().expect("events");
+    let ImportEvent::Queued { files } = &events[0] else {
+        panic!("first event lists the files: {events:?}");
+    };
+    assert_eq!(files.len(), outcome.files.len());
+    assert!(
+        !files.iter().any(|f| f == "master.xlsx"),
+        "master is not a schedule"
+    );
+    for i in 0..files.len() as u32 {
+        assert!(events.contains(&ImportEvent::FileStarted { index: i }));
+        assert!(events
+            .iter()
+            .any(|e| matches!(e, ImportEvent::FileRead { index, .. } if *index == i)));
+    }
+    assert_eq!(events.last(), Some(&ImportEvent::Saving));
+    assert!(!outcome.summary.demo);
+    assert_eq!(outcome.summary.files.len(), files.len());
+    assert!(outcome.files.iter().any(|f| !f.readable), "rusak.xlsx");
+    // The same folder again: every file is identical, nothing changes.
+    let again = ws
+        .import(&request("lebak-2025-12", None, &[fixtures()]), &|_| {})
+        .expect("second import");
+    assert!(again.files.iter().all(|f| f.unchanged));
+    assert_eq!(again.summary, outcome.summary);
+    let restarted = Workspace::for_app(&dir);
+    restarted.load();
+    assert_eq!(restarted.state().summary, Some(outcome.summary));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_input_changes_nothing() {
+    let (ws, dir) = app_workspace("bad");
+    let before = ws.state().summary;
+    let err = ws
+        .import(
+            &request("lebak-2025-12", None, &[dir.join("tidak-ada.xlsx")]),
+            &|_| {},
+        )
+        .expect_err("missing file");
+    assert!(err.to_string().contains("tidak-ada.xlsx"));
+    std::fs::write(dir.join("kebijakan.toml"), "id = 'x'").expect("toml");
+    let err = ws
+        .import(
+            &request("lebak-2025-12", None, &[dir.join("kebijakan.toml")]),
+            &|_| {},
+        )
+        .expect_err("not a schedule");
+    assert_eq!(err.code(), ErrorCode::InputMissing);
+    assert!(err.to_string().contains("kebijakan.toml"), "{err}");
+    let err = ws
+        .import(
+            &request(
+                "lebak-2025-12",
+                Some(&fixtures().join("diskominfo.xlsx")),
+                &[fixtures().join("bkpsdm.xls")],
+            ),
+            &|_| {},
+        )
+        .expect_err("a schedule is not a master");
+    assert_eq!(err.code(), ErrorCode::MasterInvalid);
+    assert_eq!(ws.state().summary, before);
+    assert_eq!(ws.history().expect("history").imports.len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_reader_keeps_its_snapshot_while_an_import_swaps_in_the_next() {
+    let (ws, dir) = app_workspace("snapshot");
+    let held = ws.snapshot().expect("demo snapshot");
+    let files_before = held.session.files.len();
+    std::thread::scope(|scope| {
+        let importer = scope.spawn(|| {
+            ws.import(
+                &request(
+                    "lebak-2025-12",
+                    Some(&fixtures().join("master.xlsx")),
+                    &[fixtures().join("diskominfo.xlsx")],
+                ),
+                &|_| {},
+            )
+        });
+        // Reads go on while the import runs.
+        for _ in 0..50 {
+            assert!(ws.snapshot().is_ok());
+        }
+        importer.join().expect("thread").expect("import");
+    });
+    assert_eq!(
+        held.session.files.len(),
+        files_before,
+        "the held snapshot never changes"
+    );
+    assert_eq!(ws.snapshot().expect("new").session.files.len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_backup_is_checked_then_restored_and_the_replaced_database_kept() {
+    let (ws, dir) = app_workspace("restore");
+    let demo = ws.summary().expect("demo");
+    let backup = dir.join("cadangan.sqlite3");
+    ws.backup_to(&backup).expect("backup");
+    ws.import(
+        &request(
+            "lebak-2025-12",
+            Some(&fixtures().join("master.xlsx")),
+            &[fixtures().join("diskominfo.xlsx")],
+        ),
+        &|_| {},
+    )
+    .expect("import");
+    assert!(!ws.summary().expect("after import").demo);
+    // Not a database, a truncated copy: refused, nothing replaced.
+    std::fs::write(dir.join("bukan.sqlite3"), b"bukan basis data").expect("junk");
+    let bytes = std::fs::read(&backup).expect("backup bytes");
+    std::fs::write(dir.join("potong.sqlite3"), &bytes[..bytes.len() / 2]).expect("cut");
+    for bad in ["bukan.sqlite3", "potong.sqlite3"] {
+        let err = Workspace::check_backup(&dir.join(bad)).expect_err(bad);
+        assert_eq!(err.code(), ErrorCode::BackupInvalid, "{bad}: {err}");
+        let err = ws.restore(&dir.join(bad)).expect_err(bad);
+        assert_eq!(err.code(), ErrorCode::BackupInvalid, "{bad}: {err}");
+        assert!(!ws.summary().expect("unchanged").demo);
+    }
+    let check = Workspace::check_backup(&backup).expect("a good backup");
+    assert_eq!(check.imports, 1);
+    assert!(check.summary.contains("akan diganti"), "{}", check.summary);
+    let kept = ws.restore(&backup).expect("restored");
+    assert!(
+        kept.is_file(),
+        "the replaced database is kept: {}",
+        kept.display()
+    );
+    assert_eq!(ws.summary(), Some(demo));
+    let _ = std::fs::remove_dir_all(&dir);
+}
