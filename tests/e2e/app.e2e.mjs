@@ -5,11 +5,15 @@
 // sidebar page and checks its heading, sees the demo regency loaded on first run, imports the
 // fixture folder (tests/fixtures/import) through the Impor Jadwal screen and checks the
 // findings table and the unit × day grid against `fleksi check --json` on the same files,
-// previews the lampiran, and saves screenshots to tests/e2e/out/.
+// previews the lampiran, narrows and resets the reporting window, then imports Diskominfo's
+// corrected re-send (tests/fixtures/versions) and checks its version and its Riwayat (the two
+// versions and the three changed cells), and saves screenshots to tests/e2e/out/ (the
+// Riwayat one also to docs/screenshot-riwayat.png). The window is 1366×768, the smallest
+// screen the clerks use.
 // Plain Node 20 (fetch + child_process), no npm packages. Run: `make e2e`.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +28,16 @@ const IDENTIFIER = 'id.go.bkpsdm.fleksi';
 const CLI = process.env.FLEKSI_CLI_BIN ?? join(TARGET, 'debug/fleksi');
 const FIXTURES = join(ROOT, 'tests/fixtures/import');
 const POLICY = 'lebak-2025-12';
+// Diskominfo's corrected re-send of fixtures/import/diskominfo.xlsx (see its README).
+const RESEND = join(ROOT, 'tests/fixtures/versions/diskominfo-kirim-ulang.csv');
+const RESEND_UNIT = 'DISKOMINFO';
+// The cells the re-send changes: name (start of the master's name), ISO date, old → new.
+const RESEND_DIFF = [
+  ['Fajar Ramadhan', '2025-12-29', 'WFA', 'WFO'],
+  ['Dedi Kurniawan', '2025-12-30', 'Libur', 'WFO'],
+  ['Rina Marlina', '2025-12-31', 'WFA', 'WFO'],
+];
+const SCREEN = { width: 1366, height: 768 };
 const WINDOW_TITLE = 'Fleksi — Rekap Jadwal Kerja Fleksibel ASN';
 // The sidebar as the issue specifies it: route id → page heading.
 const PAGES = [
@@ -68,7 +82,7 @@ async function startXvfb() {
   const xvfb = which('Xvfb') ?? fail('Xvfb not found (apt-get install xvfb)');
   for (let n = 97; n < 140; n++) {
     if (existsSync(`/tmp/.X${n}-lock`) || existsSync(`/tmp/.X11-unix/X${n}`)) continue;
-    const proc = spawn(xvfb, [`:${n}`, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
+    const proc = spawn(xvfb, [`:${n}`, '-screen', '0', `${SCREEN.width}x${SCREEN.height}x24`, '-nolisten', 'tcp'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     children.push(proc);
@@ -152,6 +166,10 @@ async function main() {
     });
     const sid = session.sessionId;
     log(`session ${sid}`);
+    // The whole screen, as on a 1366×768 laptop (the window opens at 1280×800).
+    await wd('POST', `/session/${sid}/window/rect`, { x: 0, y: 0, ...SCREEN }).catch((e) =>
+      log(`could not resize the window: ${e.message}`),
+    );
     const find = async (css) => {
       const found = await wd('POST', `/session/${sid}/element`, { using: 'css selector', value: css });
       return elementId(found) ?? fail(`no element ${css} (${JSON.stringify(found)})`);
@@ -177,6 +195,13 @@ async function main() {
       wd('POST', `/session/${sid}/execute/sync`, {
         script: 'document.querySelector(arguments[0])?.scrollIntoView({ block: "start" }); return true;',
         args: [css],
+      });
+    // Sets an <input> (e.g. type=date, whose typed form depends on the locale) as Svelte's bind:value sees it.
+    const fill = async (css, value) =>
+      wd('POST', `/session/${sid}/execute/sync`, {
+        script: `const i = document.querySelector(arguments[0]); i.value = arguments[1];
+                 i.dispatchEvent(new Event('input', { bubbles: true })); return i.value;`,
+        args: [css, value],
       });
     const findingsTotal = async () => Number(await attr(await find('[data-testid=findings-total]'), 'data-total'));
     const goTo = async (id) => {
@@ -252,9 +277,28 @@ async function main() {
       await goTo('impor-jadwal');
       await waitFor('the policy options', () => find(`[data-testid=import-policy] option[value="${POLICY}"]`), 10000);
       await choose('[data-testid=import-policy]', POLICY);
-      await type('[data-testid=import-master-input]', join(FIXTURES, 'master.xlsx'));
+      // A schedule offered as the master is refused at once (inspect_master), in red, and
+      // Impor stays disabled until a real master is chosen.
+      const enabled = async (css) => wd('GET', `/session/${sid}/element/${await find(css)}/enabled`);
+      await type('[data-testid=import-master-input]', join(FIXTURES, 'diskominfo.xlsx'));
       await type('[data-testid=import-path-input]', FIXTURES);
       await click('[data-testid=import-path-add]');
+      const wrongMaster = await waitFor('the master problem', async () => {
+        const el = await find('[data-testid=master-check]');
+        return (await attr(el, 'data-ok')) === 'false' ? text('[data-testid=master-check]') : null;
+      }, 10000);
+      if (await enabled('[data-testid=import-start]')) fail('Impor is enabled with a master that has a problem');
+      await shot('impor-master-salah.png');
+      log(`wrong master refused: ${wrongMaster}`);
+      await type('[data-testid=import-master-input]', join(FIXTURES, 'master.xlsx'));
+      // The master is read and checked at once (inspect_master): units and staff, no problem.
+      const masterLine = await waitFor('the master check', async () => {
+        const el = await find('[data-testid=master-check]');
+        return (await attr(el, 'data-ok')) === 'true' ? text('[data-testid=master-check]') : null;
+      }, 10000);
+      if (!/\d+ unit, \d+ pegawai/.test(masterLine)) fail(`master check says "${masterLine}"`);
+      log(`master check: ${masterLine}`);
+      if (!(await enabled('[data-testid=import-start]'))) fail('Impor is disabled with a good master');
       await click('[data-testid=import-start]');
       const results = await waitFor(`${files.length} result lines`, async () => {
         const rows = await all('[data-testid=import-result]');
@@ -298,6 +342,8 @@ async function main() {
         const row = await all(`[data-testid=grid-cell][data-unit="${u.code}"]`);
         if (row.length !== u.days.length) fail(`grid row ${u.code} has ${row.length} cells, expected ${u.days.length}`);
       }
+      const gridWindow = await text('[data-testid=grid-window]');
+      if (!gridWindow.startsWith('Rentang:') || !gridWindow.includes('2025')) fail(`grid window line "${gridWindow}"`);
       await shot('temuan-fixtures.png');
       await scrollTo('[data-testid=recap-grid]');
       await shot('temuan-grid.png');
@@ -327,9 +373,81 @@ async function main() {
       if (!dbPath.endsWith('fleksi.sqlite3') || !existsSync(dbPath)) fail(`database ${dbPath} missing`);
       await shot('pengaturan.png');
       log(`${history.length} imports on record in ${dbPath}`);
+
+      // 7. The reporting window: narrow it to 29–30 Dec on Rekap & Cetak, see the grid follow,
+      // then back to the default (the SE period).
+      await goTo('rekap-cetak');
+      const defaultLabel = await waitFor('the window label', () => text('[data-testid=window-label]'), 10000);
+      await fill('[data-testid=window-from]', '2025-12-29');
+      await fill('[data-testid=window-to]', '2025-12-30');
+      await click('[data-testid=window-apply]');
+      const narrowLabel = await waitFor('the chosen window', async () => {
+        const l = await text('[data-testid=window-label]');
+        return l !== defaultLabel ? l : null;
+      }, 10000);
+      await goTo('temuan');
+      const unitCount = expected.units.length;
+      await waitFor(`grid of ${unitCount} units × 2 days`, async () =>
+        (await all('[data-testid=grid-cell]')).length === unitCount * 2, 10000);
+      await goTo('rekap-cetak');
+      await click('[data-testid=window-default]');
+      await waitFor('the default window again', async () => (await text('[data-testid=window-label]')) === defaultLabel, 10000);
+      log(`reporting window: "${defaultLabel}" → "${narrowLabel}" (grid 2 days) → back`);
+
+      // 8. Versions: Diskominfo's corrected re-send, imported like the folder, is its version 2;
+      // its Riwayat lists both versions and exactly the three cells that changed.
+      const resendName = RESEND.split('/').pop();
+      await goTo('impor-jadwal');
+      await type('[data-testid=import-path-input]', RESEND);
+      await click('[data-testid=import-path-add]');
+      await click('[data-testid=import-start]');
+      const resendLine = `[data-testid=set-file][data-file="${resendName}"]`;
+      await waitFor('the re-send in the working set', () => find(resendLine), 60000);
+      await waitFor('the re-send result line', () => find(`[data-testid=import-result][data-file="${resendName}"]`), 10000);
+      const lineText = await text(resendLine);
+      if (!lineText.includes('Versi 2')) fail(`the re-send's line "${lineText}" lacks "Versi 2"`);
+      if ((await attr(await find(resendLine), 'data-unit')) !== RESEND_UNIT) fail(`the re-send is not ${RESEND_UNIT}'s`);
+      await scrollTo(resendLine);
+      await shot('impor-kirim-ulang.png');
+      await click(`${resendLine} [data-testid=file-history]`);
+      const versions = await waitFor('two versions in Riwayat', async () => {
+        const rows = await all('[data-testid=history-version]');
+        return rows.length >= 2 ? rows : null;
+      }, 10000);
+      if (versions.length !== 2) fail(`Riwayat lists ${versions.length} versions, expected 2`);
+      const diffRows = await waitFor('the diff rows', async () => {
+        const rows = await all('[data-testid=history-diff]');
+        return rows.length > 0 ? rows : null;
+      }, 10000);
+      if (diffRows.length !== RESEND_DIFF.length) fail(`Riwayat diff has ${diffRows.length} rows, expected ${RESEND_DIFF.length}`);
+      const got = [];
+      for (const r of diffRows) {
+        got.push([await attr(r, 'data-name'), await attr(r, 'data-date'), await attr(r, 'data-old'), await attr(r, 'data-new')]);
+      }
+      for (const [name, date, from, to] of RESEND_DIFF) {
+        const hit = got.find(([n, d, o, nw]) => n.startsWith(name) && d === date && o === from && nw === to);
+        if (!hit) fail(`Riwayat diff lacks ${name} ${date} ${from} → ${to}: ${JSON.stringify(got)}`);
+      }
+      await shot('riwayat.png');
+      copyFileSync(join(OUT, 'riwayat.png'), join(ROOT, 'docs/screenshot-riwayat.png'));
+      log(`re-send: Versi 2; Riwayat ${versions.length} versions, diff ${got.map((g) => g.join(' ')).join('; ')}`);
+      await click('[data-testid=history-close]');
+
+      // Keluarkan: the re-send leaves the working set (after a confirmation); Diskominfo is
+      // back to one version.
+      await click(`${resendLine} [data-testid=file-remove]`);
+      const dialogText = await waitFor('the Keluarkan question', () => text('dialog[open]'), 5000);
+      if (!dialogText.includes(`Keluarkan berkas ${resendName} dari kumpulan kerja?`)) fail(`Keluarkan asks "${dialogText}"`);
+      await click('dialog[open] [data-testid=confirm-ok]');
+      await waitFor('the re-send gone from the working set', async () => (await all(resendLine)).length === 0, 10000);
+      await click(`[data-testid=set-file][data-unit=${RESEND_UNIT}] [data-testid=file-history]`);
+      await waitFor('one version in Riwayat', async () =>
+        (await all('[data-testid=history-version]')).length === 1 && (await all('[data-testid=history-single]')).length === 1, 10000);
+      await click('[data-testid=history-close]');
+      log('Keluarkan: the re-send left the set; Diskominfo has one version again');
       await goTo('beranda');
 
-      // 7. Screenshots: the web view, and the whole virtual screen.
+      // 9. Screenshots: the web view, and the whole virtual screen.
       await shot('beranda-webview.png');
       const imp = which('import');
       if (imp) {

@@ -150,10 +150,25 @@ impl FileResult {
     }
 }
 
-/// What a send did to its unit's dates: added new ones, replaced sent ones, or both.
+/// What a send did to its unit's dates: added new ones, replaced sent ones, or both — or
+/// that later sends replaced all of its dates (it no longer counts).
 fn send_note(session: &Session, index: usize) -> Option<String> {
     let sub = &session.submissions[index];
     let unit = sub.unit.as_deref()?;
+    let later: std::collections::HashSet<chrono::NaiveDate> = session
+        .files
+        .iter()
+        .zip(&session.submissions)
+        .skip(index + 1)
+        .filter(|(_, s)| s.unit.as_deref() == Some(unit))
+        .flat_map(|(_, s)| s.dates.iter().copied())
+        .collect();
+    if !sub.dates.is_empty() && sub.dates.iter().all(|d| later.contains(d)) {
+        return Some(
+            "Semua tanggalnya sudah diganti oleh kiriman yang lebih baru; berkas ini tidak dihitung lagi."
+                .to_string(),
+        );
+    }
     let earlier: Vec<&SetFile> = session
         .sends_of(unit)
         .take_while(|(f, _)| !std::ptr::eq(*f, &session.files[index]))

@@ -108,6 +108,16 @@ fn send_three_weeks(tag: &str) -> Sent {
     }
 }
 
+fn snap_line(ws: &Workspace, name: &str) -> String {
+    ws.summary()
+        .expect("summary")
+        .files
+        .iter()
+        .find(|f| f.name == name)
+        .and_then(|f| f.note.clone())
+        .unwrap_or_default()
+}
+
 fn day<'a>(
     snap: &'a fleksi_workspace::Snapshot,
     unit: &str,
@@ -200,6 +210,8 @@ fn weeks_merge_by_date_and_a_corrected_week_replaces_only_its_dates() {
         ]
     );
     assert_eq!(h.versions[2].changes, 2);
+    let first = snap_line(&ws, "minggu1.csv");
+    assert!(first.contains("tidak dihitung lagi"), "{first}");
     // v1 → v2 only adds week 2: 5 days × staff new cells, nothing changed in week 1.
     let added = ws.unit_history(&unit, Some((1, 2))).expect("v1→v2");
     assert_eq!(added.diff.len(), 5 * staff.len());

@@ -12,14 +12,20 @@ vi.mock('@tauri-apps/api/core', () => ({
 const {
   CODES,
   appInfo,
+  checkBackup,
   findingPage,
   importFiles,
+  inspectMaster,
   lampiranPdf,
   listPolicies,
   openDataDir,
+  removeFile,
+  restoreDatabase,
   saveCorrections,
   saveLampiran,
+  setWindow,
   toIpcError,
+  unitHistory,
 } = await import('./api');
 
 describe('toIpcError', () => {
@@ -40,7 +46,7 @@ describe('toIpcError', () => {
   });
 
   it('knows every code of the Rust ErrorCode enum', () => {
-    for (const code of ['policy.unknown', 'master.invalid', 'input.missing', 'import.busy', 'session.empty', 'store.failed', 'document.failed', 'unit.unknown'] as const) {
+    for (const code of ['policy.unknown', 'master.invalid', 'input.missing', 'import.busy', 'session.empty', 'store.failed', 'document.failed', 'unit.unknown', 'window.invalid', 'backup.invalid'] as const) {
       expect(CODES).toContain(code);
       expect(toIpcError({ code, message: 'pesan' })).toEqual({ code, message: 'pesan' });
     }
@@ -105,5 +111,32 @@ describe('commands', () => {
     expect(invoke).toHaveBeenLastCalledWith('save_lampiran', { options, path: '/o/x.pdf' });
     await saveCorrections('DINKES', '/o/k.xlsx');
     expect(invoke).toHaveBeenLastCalledWith('save_corrections', { unit: 'DINKES', path: '/o/k.xlsx' });
+  });
+
+  it('sends the arguments of the version, window and backup commands by their camelCase names', async () => {
+    invoke.mockResolvedValue({});
+    await inspectMaster('/m/master.xlsx');
+    expect(invoke).toHaveBeenLastCalledWith('inspect_master', { path: '/m/master.xlsx' });
+    await removeFile(42);
+    expect(invoke).toHaveBeenLastCalledWith('remove_file', { submissionId: 42 });
+    await setWindow('2025-12-29', '2025-12-30');
+    expect(invoke).toHaveBeenLastCalledWith('set_window', { from: '2025-12-29', to: '2025-12-30' });
+    await setWindow(null, null);
+    expect(invoke).toHaveBeenLastCalledWith('set_window', { from: null, to: null });
+    await unitHistory('DISKOMINFO');
+    expect(invoke).toHaveBeenLastCalledWith('unit_history', { unit: 'DISKOMINFO', older: null, newer: null });
+    await unitHistory('DISKOMINFO', 1, 2);
+    expect(invoke).toHaveBeenLastCalledWith('unit_history', { unit: 'DISKOMINFO', older: 1, newer: 2 });
+    await checkBackup('/b/x.sqlite3');
+    expect(invoke).toHaveBeenLastCalledWith('check_backup', { path: '/b/x.sqlite3' });
+    await restoreDatabase('/b/x.sqlite3');
+    expect(invoke).toHaveBeenLastCalledWith('restore_database', { path: '/b/x.sqlite3' });
+  });
+
+  it('passes the replaced file of an import', async () => {
+    invoke.mockResolvedValueOnce({ files: [], summary: null });
+    const request = { policy_id: 'lebak-2025-12', master_path: null, paths: ['/x/b.csv'], replace: 7 };
+    await importFiles(request, () => {});
+    expect(invoke.mock.calls[0]?.[1]).toMatchObject({ request });
   });
 });

@@ -3,6 +3,7 @@
 
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { AppInfo } from './bindings/AppInfo';
+import type { BackupCheck } from './bindings/BackupCheck';
 import type { DocOptions } from './bindings/DocOptions';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { FindingPage } from './bindings/FindingPage';
@@ -12,6 +13,7 @@ import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportRequest } from './bindings/ImportRequest';
 import type { IpcError } from './bindings/IpcError';
 import type { History } from './bindings/History';
+import type { MasterCheck } from './bindings/MasterCheck';
 import type { PolicyDetail } from './bindings/PolicyDetail';
 import type { PolicySummary } from './bindings/PolicySummary';
 import type { RecapGrid } from './bindings/RecapGrid';
@@ -19,6 +21,7 @@ import type { SavedFile } from './bindings/SavedFile';
 import type { SessionState } from './bindings/SessionState';
 import type { SessionSummary } from './bindings/SessionSummary';
 import type { UnitDocuments } from './bindings/UnitDocuments';
+import type { UnitHistory } from './bindings/UnitHistory';
 
 /** Every code Rust may send (mirrors `bindings/ErrorCode.ts`). */
 export const CODES: readonly ErrorCode[] = [
@@ -32,10 +35,13 @@ export const CODES: readonly ErrorCode[] = [
   'store.failed',
   'document.failed',
   'unit.unknown',
+  'window.invalid',
+  'backup.invalid',
   'internal',
 ];
 
-/** The event Rust emits after the working set changed (start-up load, import, demo, clear). */
+/** The event Rust emits after the working set changed (start-up load, import, demo, clear,
+ * removal of a file, reporting window, restore). */
 export const SESSION_CHANGED = 'session-changed';
 
 /** Turns whatever a failed `invoke` threw into an `IpcError`. */
@@ -83,6 +89,16 @@ export function backupDatabase(path: string): Promise<string> {
   return call<string>('backup_database', { path });
 }
 
+/** What a backup file holds, checked without changing anything (for the confirmation). */
+export function checkBackup(path: string): Promise<BackupCheck> {
+  return call<BackupCheck>('check_backup', { path });
+}
+
+/** Replaces the database with the backup at `path`; resolves to where the old one was kept. */
+export function restoreDatabase(path: string): Promise<string> {
+  return call<string>('restore_database', { path });
+}
+
 /** One policy's rules, exemptions, signatory and the days off inside its period. */
 export function policyDetail(id: string): Promise<PolicyDetail> {
   return call<PolicyDetail>('policy_detail', { id });
@@ -91,6 +107,11 @@ export function policyDetail(id: string): Promise<PolicyDetail> {
 /** The working set as it stands (also while it is still loading at start-up). */
 export function sessionState(): Promise<SessionState> {
   return call<SessionState>('session_state');
+}
+
+/** Reads and checks a master workbook (units, staff, or why it cannot be used). */
+export function inspectMaster(path: string): Promise<MasterCheck> {
+  return call<MasterCheck>('inspect_master', { path });
 }
 
 /** Imports files and folders; `onEvent` gets the progress of every file. */
@@ -103,6 +124,11 @@ export function importFiles(
   return call<ImportOutcome>('import_files', { request, onEvent: channel });
 }
 
+/** Takes one stored file out of the working set (its bytes stay in the database). */
+export function removeFile(submissionId: number): Promise<SessionSummary> {
+  return call<SessionSummary>('remove_file', { submissionId });
+}
+
 /** Replaces the working set with the bundled demo regency. */
 export function loadDemo(): Promise<SessionSummary> {
   return call<SessionSummary>('load_demo');
@@ -111,6 +137,16 @@ export function loadDemo(): Promise<SessionSummary> {
 /** Starts a new, empty set; earlier files stay in the database. */
 export function clearSession(): Promise<void> {
   return call<void>('clear_session');
+}
+
+/** Sets the reporting window (ISO dates, inside the policy period); both `null` = the default. */
+export function setWindow(from: string | null, to: string | null): Promise<SessionSummary> {
+  return call<SessionSummary>('set_window', { from, to });
+}
+
+/** A unit's versions and the diff between `older` and `newer` (default: the last two). */
+export function unitHistory(unit: string, older?: number, newer?: number): Promise<UnitHistory> {
+  return call<UnitHistory>('unit_history', { unit, older: older ?? null, newer: newer ?? null });
 }
 
 /** One page of findings (filtered and paged by Rust). */
