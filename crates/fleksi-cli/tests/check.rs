@@ -4,25 +4,10 @@
 //! unit, and the exit status follows design §5.
 
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::Command;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
 
-fn fleksi(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_fleksi"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("fleksi runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::fleksi;
 
 const FIXTURES: [&str; 6] = [
     "check",

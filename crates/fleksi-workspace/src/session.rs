@@ -44,6 +44,19 @@ pub enum Added {
     Unchanged { same_as: String },
 }
 
+impl Added {
+    /// The set indexes of the files that joined.
+    pub fn joined(added: &[Added]) -> Vec<usize> {
+        added
+            .iter()
+            .filter_map(|a| match a {
+                Added::Joined(i) => Some(*i),
+                Added::Unchanged { .. } => None,
+            })
+            .collect()
+    }
+}
+
 /// Everything the screens show and the documents print.
 #[derive(Debug, Clone)]
 pub struct Session {

@@ -351,13 +351,7 @@ impl Workspace {
         }
         let added = session.add(files, &observer(on_event, &queued));
         on_event(ImportEvent::Saving);
-        let new: Vec<usize> = added
-            .iter()
-            .filter_map(|a| match a {
-                Added::Joined(i) => Some(*i),
-                Added::Unchanged { .. } => None,
-            })
-            .collect();
+        let new = Added::joined(&added);
         let snap = self.commit(session, &new, demo, fresh)?;
         let lines = names
             .iter()
@@ -516,13 +510,7 @@ impl Workspace {
             .collect::<Result<Vec<_>>>()?;
         let mut session = Session::new(policy, master_file, master);
         let added = session.add(files, &|_, _| {});
-        let new: Vec<usize> = added
-            .iter()
-            .filter_map(|a| match a {
-                Added::Joined(i) => Some(*i),
-                Added::Unchanged { .. } => None,
-            })
-            .collect();
+        let new = Added::joined(&added);
         // The demo starts a fresh set: earlier files of this policy step aside.
         let snap = self.commit(session, &new, true, true)?;
         self.with_store(|s| s.set_setting(KEY_DEMO_SEEDED, "1"))?;
