@@ -9,14 +9,16 @@ use ts_rs::{Config, TS};
 use crate::error::IpcError;
 use crate::info::AppInfo;
 use fleksi_workspace::documents::{
-    DocOptions, FontChoice, OrientationChoice, PaperChoice, UnitDocuments,
+    DocOptions, FontChoice, OrientationChoice, PaperChoice, PrintCheck, UnitDocuments,
 };
 use fleksi_workspace::findings::{Facet, FindingPage, FindingQuery, FindingRow};
 use fleksi_workspace::grid::{CellVerdict, GridCell, GridDay, GridUnit, RecapGrid};
 use fleksi_workspace::import::{ImportEvent, ImportOutcome, ImportRequest};
 use fleksi_workspace::master_check::MasterCheck;
 use fleksi_workspace::policies::PolicySummary;
+use fleksi_workspace::policy_book::{PolicyEntry, PolicyProblem};
 use fleksi_workspace::policy_detail::{DayOffLine, PolicyDetail};
+use fleksi_workspace::policy_form::PolicyPreview;
 use fleksi_workspace::records::{AuditRow, BackupCheck, History, ImportRow};
 use fleksi_workspace::summary::{FileResult, SessionSummary};
 use fleksi_workspace::versions::{DiffRow, UnitHistory, VersionRow};
@@ -77,6 +79,10 @@ fn generated() -> Vec<(String, String)> {
         VersionRow,
         DiffRow,
         UnitHistory,
+        PolicyEntry,
+        PolicyProblem,
+        PolicyPreview,
+        PrintCheck,
     );
     out
 }

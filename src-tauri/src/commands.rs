@@ -4,13 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use fleksi_workspace::documents::{self, DocOptions, UnitDocuments};
+use fleksi_workspace::documents::{self, DocOptions, PrintCheck, UnitDocuments};
 use fleksi_workspace::findings::{self, FindingPage, FindingQuery};
 use fleksi_workspace::grid::{self, RecapGrid};
 use fleksi_workspace::import::{ImportEvent, ImportOutcome, ImportRequest};
 use fleksi_workspace::master_check::{self, MasterCheck};
-use fleksi_workspace::policies::{self, PolicySummary};
-use fleksi_workspace::policy_detail::{self, PolicyDetail};
 use fleksi_workspace::records::{BackupCheck, History};
 use fleksi_workspace::summary::SessionSummary;
 use fleksi_workspace::versions::UnitHistory;
@@ -35,7 +33,7 @@ pub fn data_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, Error> {
 }
 
 /// Runs `job` on a blocking worker so the window never waits on file work.
-async fn off_ui_thread<R: Runtime, T: Send + 'static>(
+pub(crate) async fn off_ui_thread<R: Runtime, T: Send + 'static>(
     app: &AppHandle<R>,
     job: impl FnOnce(&Workspace) -> Result<T, Error> + Send + 'static,
 ) -> Result<T, IpcError> {
@@ -47,7 +45,7 @@ async fn off_ui_thread<R: Runtime, T: Send + 'static>(
 }
 
 /// Like [`off_ui_thread`], then tells the UI the working set changed.
-async fn changing<R: Runtime, T: Send + 'static>(
+pub(crate) async fn changing<R: Runtime, T: Send + 'static>(
     app: &AppHandle<R>,
     job: impl FnOnce(&Workspace) -> Result<T, Error> + Send + 'static,
 ) -> Result<T, IpcError> {
@@ -84,18 +82,6 @@ pub fn app_info<R: Runtime>(app: AppHandle<R>) -> Result<AppInfo, IpcError> {
 pub fn open_data_dir<R: Runtime>(app: AppHandle<R>) -> Result<(), IpcError> {
     let dir = data_dir(&app)?.display().to_string();
     opened(&app, dir)
-}
-
-/// The policies (Surat Edaran) Fleksi ships with, summarised for lists.
-#[tauri::command]
-pub fn list_policies() -> Vec<PolicySummary> {
-    policies::presets()
-}
-
-/// The rules and days off of one preset policy.
-#[tauri::command]
-pub fn policy_detail(id: String) -> Result<PolicyDetail, IpcError> {
-    Ok(policy_detail::detail(&fleksi_workspace::preset(&id)?))
 }
 
 /// The working set as it stands (also while it is still loading at start).
@@ -230,6 +216,13 @@ pub async fn save_recap<R: Runtime>(
         inputs::write_file(Path::new(&path), &bytes)
     })
     .await
+}
+
+/// What remains before a clean lampiran (asked once before saving or printing) and the
+/// suggested file names.
+#[tauri::command]
+pub fn print_check(ws: State<'_, Workspace>) -> Result<PrintCheck, IpcError> {
+    Ok(documents::print_check(&*ws.snapshot()?))
 }
 
 /// The units with what can be downloaded for each.

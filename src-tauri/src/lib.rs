@@ -5,6 +5,7 @@
 pub mod commands;
 pub mod error;
 pub mod info;
+pub mod policy_commands;
 
 #[cfg(test)]
 mod bindings;
@@ -65,8 +66,17 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::open_data_dir,
-            commands::list_policies,
-            commands::policy_detail,
+            policy_commands::list_policies,
+            policy_commands::policy_detail,
+            policy_commands::policy_form,
+            policy_commands::policy_preview,
+            policy_commands::save_policy_form,
+            policy_commands::new_policy,
+            policy_commands::duplicate_policy,
+            policy_commands::archive_policy,
+            policy_commands::undo_policy,
+            policy_commands::export_policy,
+            policy_commands::import_policy,
             commands::session_state,
             commands::inspect_master,
             commands::import_files,
@@ -80,6 +90,7 @@ pub fn run() {
             commands::lampiran_pdf,
             commands::save_lampiran,
             commands::save_recap,
+            commands::print_check,
             commands::list_unit_documents,
             commands::save_template,
             commands::save_all_templates_to,

@@ -1,11 +1,17 @@
-//! `fleksi policy list | show <id> [--toml]`: the presets and policy files, in Indonesian.
+//! `fleksi policy list | show <id> [--toml] | new --from <preset|blank> --out <file.toml> |
+//! check <file.toml> [--master <workbook>]`: the presets and policy files, in Indonesian.
+//! `new` writes a starting point to edit (a preset's rules under a new id, or the blank
+//! skeleton of `fleksi_workspace::policy_book::blank_toml`); `check` exits 0 for a usable
+//! policy with a short summary, 2 listing every problem with its field and TOML line.
 
 use crate::policy_arg::load_policy;
 use fleksi_core::calendar::working_days;
 use fleksi_core::fmt_id;
 use fleksi_core::policy::PLACEHOLDER;
 use fleksi_core::{presets, Policy};
+use fleksi_workspace::policy_book::{self, PolicyProblem};
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Subcommand)]
 pub enum PolicyCommand {
@@ -17,6 +23,30 @@ pub enum PolicyCommand {
         /// Print it as TOML (can be edited and passed back with --policy file.toml).
         #[arg(long)]
         toml: bool,
+    },
+    /// Tulis Surat Edaran baru untuk disunting: salinan aturan sebuah preset, atau kerangka
+    /// kosong (`--from blank`) dengan teks [ISI: …] yang harus diganti.
+    New {
+        /// Kode preset (lihat `fleksi policy list`) atau `blank` (kosong).
+        #[arg(long)]
+        from: String,
+        /// Berkas TOML yang ditulis.
+        #[arg(long)]
+        out: PathBuf,
+        /// Kode Surat Edaran baru (huruf kecil, angka, '-'); bawaan: dari nama berkas.
+        #[arg(long)]
+        id: Option<String>,
+        /// Timpa berkas yang sudah ada.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Periksa berkas Surat Edaran (TOML): status 0 bila sah, 2 dengan daftar setiap masalah
+    /// (nama kolom dan baris).
+    Check {
+        file: PathBuf,
+        /// Periksa juga kode unit (pengecualian, skema per unit) terhadap data pegawai ini.
+        #[arg(long)]
+        master: Option<PathBuf>,
     },
 }
 
@@ -31,8 +61,174 @@ pub fn run(command: PolicyCommand) -> Result<u8, String> {
                 print!("{}", summary(&policy));
             }
         }
+        PolicyCommand::New {
+            from,
+            out,
+            id,
+            force,
+        } => new(&from, &out, id.as_deref(), force)?,
+        PolicyCommand::Check { file, master } => return check(&file, master.as_deref()),
     }
     Ok(0)
+}
+
+/// `policy new`: writes the starting point and says what to do next.
+fn new(from: &str, out: &Path, id: Option<&str>, force: bool) -> Result<(), String> {
+    let blank = policy_book::is_blank(from);
+    if !blank && presets::by_id(from).is_none() {
+        return Err(format!(
+            "'{from}' bukan preset ({}) dan bukan 'blank'",
+            presets::IDS.join(", ")
+        ));
+    }
+    let id = match id {
+        Some(id) => {
+            if let Some(problem) = policy_book::id_problem(id) {
+                return Err(problem);
+            }
+            id.to_string()
+        }
+        None => out
+            .file_stem()
+            .and_then(|s| policy_book::id_from(&s.to_string_lossy()))
+            .unwrap_or_else(|| {
+                if blank {
+                    "surat-edaran-baru".to_string()
+                } else {
+                    format!("{from}-salinan")
+                }
+            }),
+    };
+    if out.exists() && !force {
+        return Err(format!(
+            "berkas {} sudah ada; pilih nama lain atau tambahkan --force untuk menimpanya",
+            out.display()
+        ));
+    }
+    let toml = policy_book::starting_toml(from, &id, fleksi_workspace::snapshot::today())
+        .ok_or_else(|| format!("'{from}' tidak dikenal"))?
+        .map_err(|e| e.to_string())?;
+    fleksi_workspace::inputs::write_file(out, toml.as_bytes()).map_err(|e| e.to_string())?;
+    let origin = if blank {
+        "kerangka kosong".to_string()
+    } else {
+        format!("salinan preset {from}")
+    };
+    println!(
+        "Surat Edaran baru (kode {id}, {origin}) ditulis ke {}.",
+        out.display()
+    );
+    if blank {
+        println!("Ganti setiap teks [ISI: …] dan sesuaikan aturannya.");
+    } else {
+        println!("Sesuaikan nomor, tanggal, masa berlaku dan aturannya.");
+    }
+    println!("Lalu periksa: fleksi policy check {}", out.display());
+    Ok(())
+}
+
+/// `policy check`: 0 and a short summary, or an error listing every problem (exit 2).
+fn check(file: &Path, master: Option<&Path>) -> Result<u8, String> {
+    let text = read_text(file)?;
+    let policy = policy_book::parse_policy(&text).map_err(|p| not_valid(file, &p))?;
+    let mut units_line = None;
+    if let Some(path) = master {
+        let master = crate::check::load_master(path)?;
+        let problems = policy_book::unit_problems(&policy, &master);
+        if !problems.is_empty() {
+            return Err(not_valid(file, &problems));
+        }
+        units_line = Some(format!(
+            "semua kode unit dikenal di {} ({} unit)",
+            path.display(),
+            master.units.len()
+        ));
+    }
+    print!("{}", short_summary(&policy, units_line.as_deref()));
+    Ok(0)
+}
+
+/// A policy file's text (at most 1 MiB, UTF-8, without a BOM); errors name the file.
+fn read_text(file: &Path) -> Result<String, String> {
+    let cannot = |reason: String| {
+        format!(
+            "berkas kebijakan {} tidak dapat dibuka: {reason}",
+            file.display()
+        )
+    };
+    let meta = std::fs::metadata(file).map_err(|e| cannot(e.to_string()))?;
+    if meta.len() > policy_book::MAX_POLICY_FILE {
+        return Err(cannot(format!(
+            "{} bita, terlalu besar untuk Surat Edaran (paling besar 1 MiB)",
+            meta.len()
+        )));
+    }
+    let text = std::fs::read_to_string(file).map_err(|e| cannot(e.to_string()))?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
+}
+
+/// `berkas x.toml belum sah (2 masalah):` and one line per problem.
+fn not_valid(file: &Path, problems: &[PolicyProblem]) -> String {
+    format!(
+        "berkas kebijakan {} belum sah ({} masalah):\n{}",
+        file.display(),
+        problems.len(),
+        policy_book::problem_lines(problems)
+    )
+}
+
+/// What `policy check` prints for a usable policy.
+fn short_summary(p: &Policy, units: Option<&str>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Surat Edaran sah: {}",
+        fleksi_workspace::summary::policy_title(p)
+    );
+    let mut line = |label: &str, value: &str| {
+        let _ = writeln!(out, "{label:<14}: {value}");
+    };
+    line("Kode", &p.id);
+    line(
+        "Masa berlaku",
+        &format!(
+            "{} ({} hari kerja)",
+            fmt_id::period(p.start, p.end),
+            working_days(p).len()
+        ),
+    );
+    line(
+        "Batas WFA",
+        &format!("{}, {}", p.caps_description(), p.cap_basis.label()),
+    );
+    line(
+        "Dikecualikan",
+        &format!(
+            "{} aturan unit, {} jabatan",
+            p.exempt.len(),
+            p.exempt_positions.len()
+        ),
+    );
+    if !p.schemes.is_empty() {
+        line("Skema unit", &format!("{} unit", p.schemes.len()));
+    }
+    if let Some(units) = units {
+        line("Kode unit", units);
+    }
+    let todo = p.draft_reasons();
+    if !todo.is_empty() {
+        let _ = writeln!(
+            out,
+            "Perlu diisi sebelum lampiran final (sampai saat itu dicetak KONSEP):"
+        );
+        for t in todo {
+            let _ = writeln!(out, "  - {t}");
+        }
+    }
+    out
 }
 
 /// One line per policy: id, number, period — columns aligned.

@@ -73,6 +73,7 @@ fn main() {
                                 raw: raw.into(),
                                 cell: a1(5 + c as u32, 5 + s),
                                 approved: None,
+                                approval_cell: None,
                             }
                         })
                         .collect(),

@@ -60,12 +60,18 @@ pub enum FindingCode {
     WfaWeeklyLimit,
     #[serde(rename = "approval.missing")]
     ApprovalMissing,
+    #[serde(rename = "approval.unclear")]
+    ApprovalUnclear,
+    #[serde(rename = "date.invalid")]
+    DateInvalid,
+    #[serde(rename = "piket.understaffed")]
+    PiketUnderstaffed,
     #[serde(rename = "employee.double_booked")]
     EmployeeDoubleBooked,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 19] = [
+    pub const ALL: [FindingCode; 22] = [
         FindingCode::FileUnreadable,
         FindingCode::UnitUnknown,
         FindingCode::HeaderNotFound,
@@ -84,6 +90,9 @@ impl FindingCode {
         FindingCode::WfaDayNotAllowed,
         FindingCode::WfaWeeklyLimit,
         FindingCode::ApprovalMissing,
+        FindingCode::ApprovalUnclear,
+        FindingCode::DateInvalid,
+        FindingCode::PiketUnderstaffed,
         FindingCode::EmployeeDoubleBooked,
     ];
 
@@ -108,6 +117,9 @@ impl FindingCode {
             FindingCode::WfaDayNotAllowed => "wfa.day_not_allowed",
             FindingCode::WfaWeeklyLimit => "wfa.weekly_limit",
             FindingCode::ApprovalMissing => "approval.missing",
+            FindingCode::ApprovalUnclear => "approval.unclear",
+            FindingCode::DateInvalid => "date.invalid",
+            FindingCode::PiketUnderstaffed => "piket.understaffed",
             FindingCode::EmployeeDoubleBooked => "employee.double_booked",
         }
     }
@@ -118,7 +130,8 @@ impl FindingCode {
         match self {
             FindingCode::EmployeeMissing
             | FindingCode::DateNonWorking
-            | FindingCode::WfaWeeklyLimit => Severity::Warning,
+            | FindingCode::WfaWeeklyLimit
+            | FindingCode::ApprovalUnclear => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -8,6 +8,7 @@ pub mod fmt_id;
 pub mod master;
 pub mod nip;
 pub mod policy;
+pub mod policy_check;
 pub mod presets;
 pub mod recap;
 pub mod rules;
@@ -19,8 +20,11 @@ pub use calendar::{working_days, Calendar, DayOff, DayOffKind, NonWorkingDay};
 pub use finding::{Finding, FindingCode, Severity};
 pub use master::{Employee, Master, Unit};
 pub use nip::{Nip, NipError};
-pub use policy::{DocumentKind, Policy, PolicyError, Signatory, UnitMatcher, WeekdayCap};
-pub use recap::{DayCount, Recap, StaffSchedule, UnitRecap, Verdict};
+pub use policy::{
+    Approver, CapBasis, DocumentKind, Policy, PolicyError, PolicyProblem, Signatory, UnitMatcher,
+    UnitScheme, WeekdayCap,
+};
+pub use recap::{CapPool, DayCount, Recap, StaffSchedule, UnitRecap, Verdict};
 pub use rules::validate;
-pub use status::Status;
-pub use submission::{Entry, Layout, ScheduleRow, Submission};
+pub use status::{Status, StatusCategory, StatusSynonym, Vocabulary};
+pub use submission::{Approval, Entry, Layout, ScheduleRow, Submission};

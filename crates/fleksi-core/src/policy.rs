@@ -4,6 +4,7 @@
 
 use crate::fmt_id;
 use crate::master::{Master, Unit};
+use crate::status::{StatusSynonym, Vocabulary};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -13,20 +14,158 @@ pub const PLACEHOLDER: &str = "[ISI:";
 /// Why a policy file cannot be used. Messages are Indonesian, for clerks.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PolicyError {
-    #[error("isi kebijakan (TOML) tidak dapat dibaca: {0}")]
-    Toml(String),
+    /// The text is not TOML, or a field has the wrong name or type; `line` is 1-based.
+    #[error("isi kebijakan (TOML) tidak dapat dibaca{}: {message}", crate::policy_check::on_line(*.line))]
+    Toml {
+        line: Option<u32>,
+        /// The TOML field concerned, when known.
+        field: Option<String>,
+        message: String,
+    },
     #[error("kebijakan tidak dapat ditulis sebagai TOML: {0}")]
     Write(String),
-    #[error("kebijakan tidak lengkap: {0} kosong")]
-    Missing(&'static str),
-    #[error("masa berlaku tidak masuk akal: mulai {start} sesudah selesai {end}")]
-    Period { start: String, end: String },
-    #[error("batas WFA {percent} % pada hari {weekday} tidak masuk akal (harus 0–100)")]
-    Cap { weekday: &'static str, percent: u32 },
-    #[error("hari kerja tidak boleh kosong")]
-    NoWorkingDays,
-    #[error("batas WFA per minggu harus minimal 1 hari (tertulis 0)")]
-    WeeklyLimit,
+    /// Every problem [`Policy::problems`] found, each naming its field.
+    #[error("kebijakan belum sah: {}", crate::policy_check::join(.0))]
+    Invalid(Vec<PolicyProblem>),
+}
+
+impl PolicyError {
+    /// The problems as a list naming fields (one for a TOML error), for an editor.
+    pub fn problems(&self) -> Vec<PolicyProblem> {
+        match self {
+            PolicyError::Toml {
+                line,
+                field,
+                message,
+            } => vec![PolicyProblem {
+                field: field.clone().unwrap_or_default(),
+                message: message.clone(),
+                line: *line,
+            }],
+            PolicyError::Write(message) => vec![PolicyProblem {
+                field: String::new(),
+                message: message.clone(),
+                line: None,
+            }],
+            PolicyError::Invalid(problems) => problems.clone(),
+        }
+    }
+}
+
+/// One problem of a policy, naming the TOML field (`caps[2].percent`, `end`,
+/// `schemes[1].unit`, `signatory.name`) and, when read from TOML, its 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyProblem {
+    pub field: String,
+    /// Indonesian, with the values concerned.
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+}
+
+impl PolicyProblem {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        PolicyProblem {
+            field: field.into(),
+            message: message.into(),
+            line: None,
+        }
+    }
+}
+
+impl std::fmt::Display for PolicyProblem {
+    /// `caps[2].percent: batas 120 % melebihi 100 %`, with ` (baris 14)` when known.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.field.is_empty() {
+            f.write_str(&self.message)?;
+        } else {
+            write!(f, "{}: {}", self.field, self.message)?;
+        }
+        if let Some(line) = self.line {
+            write!(f, " (baris {line})")?;
+        }
+        Ok(())
+    }
+}
+
+/// What the WFA cap of a day is computed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CapBasis {
+    /// On the perangkat daerah (a unit without a parent in the master), pooling the staff and
+    /// WFA of all its sub-units (UPT, puskesmas, kelurahan under kecamatan): "50 persen dari
+    /// total ASN" of a perangkat daerah.
+    #[default]
+    PerangkatDaerah,
+    /// On each unit kerja separately.
+    UnitKerja,
+}
+
+impl CapBasis {
+    /// In Indonesian for summaries.
+    pub fn label(self) -> &'static str {
+        match self {
+            CapBasis::PerangkatDaerah => "per perangkat daerah (digabung dengan unit di bawahnya)",
+            CapBasis::UnitKerja => "per unit kerja",
+        }
+    }
+}
+
+/// Who approves a WFA day (used in messages and hints only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approver {
+    #[default]
+    AtasanLangsung,
+    KepalaPerangkatDaerah,
+}
+
+impl Approver {
+    /// `atasan langsung`, `kepala perangkat daerah`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Approver::AtasanLangsung => "atasan langsung",
+            Approver::KepalaPerangkatDaerah => "kepala perangkat daerah",
+        }
+    }
+}
+
+/// A unit's own scheme ("masing-masing OPD mengajukan skemanya"): its own cap per weekday
+/// (overriding the general caps for the unit and its sub-units), and/or piket with a minimum
+/// number on duty (WFO or PIKET) each working day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitScheme {
+    /// Unit code as in the master.
+    pub unit: String,
+    /// Own cap per weekday; empty keeps the general caps. A weekday not listed has no cap
+    /// when the list is not empty.
+    #[serde(default)]
+    pub caps: Vec<WeekdayCap>,
+    /// At least this many of the unit's own staff on duty (WFO or PIKET) each working day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub piket_min: Option<u32>,
+}
+
+impl UnitScheme {
+    /// Whether the scheme sets its own caps.
+    pub fn has_caps(&self) -> bool {
+        !self.caps.is_empty()
+    }
+
+    /// The scheme's cap on `date`'s weekday (`None`: no cap that day).
+    pub fn cap_on(&self, date: NaiveDate) -> Option<u32> {
+        let wd = date.weekday();
+        self.caps
+            .iter()
+            .find(|c| c.weekday == wd)
+            .map(|c| c.percent)
+    }
+
+    /// Whether the scheme is for this unit code (ignoring case and surrounding spaces).
+    pub fn is_for(&self, code: &str) -> bool {
+        self.unit.trim().eq_ignore_ascii_case(code.trim())
+    }
 }
 
 /// The kind of instrument.
@@ -57,6 +196,7 @@ impl DocumentKind {
 
 /// Who signs the lampiran.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Signatory {
     /// Position as printed above the signature, without the comma: `BUPATI LEBAK`.
     pub position: String,
@@ -83,8 +223,11 @@ pub enum UnitMatcher {
     Word(String),
 }
 
-/// A circular letter and its rules.
+/// A circular letter and its rules. Unknown fields are refused when read (a misspelt field
+/// would otherwise be ignored silently); every field added after the first release has a
+/// default so older TOML keeps loading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Policy {
     /// Stable id, e.g. `lebak-2025-12`.
     pub id: String,
@@ -123,26 +266,57 @@ pub struct Policy {
     /// Weekdays on which WFA is allowed; empty means every working day.
     #[serde(default, deserialize_with = "weekday_id::list")]
     pub wfa_weekdays: Vec<Weekday>,
-    /// WFA rows need the superior's approval.
+    /// WFA rows need the superior's approval; only an explicit yes counts.
     #[serde(default)]
     pub approval_required: bool,
+    /// Who approves (messages and hints).
+    #[serde(default)]
+    pub approver: Approver,
     /// At most this many WFA days per person per week (a warning).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weekly_wfa_limit: Option<u32>,
     /// Leave (and other absence) counts toward the cap together with WFA (Bantul style).
     #[serde(default)]
     pub leave_counts_toward_cap: bool,
+    /// What the cap is computed on: the perangkat daerah pooled with its sub-units (default)
+    /// or each unit kerja.
+    #[serde(default)]
+    pub cap_basis: CapBasis,
+    /// Per-unit schemes, overriding the general caps for a unit and its sub-units, or
+    /// putting a unit on piket with a minimum on duty.
+    #[serde(default)]
+    pub schemes: Vec<UnitScheme>,
+    /// The office's own words for statuses, on top of the built-in synonyms.
+    #[serde(default)]
+    pub status_synonyms: Vec<StatusSynonym>,
     /// Notes for the clerk: assumptions made when the preset was written, sources.
     #[serde(default)]
     pub notes: String,
+    /// Values the source did not give, listed for the clerk, one per entry. An entry that
+    /// starts with a printed field — its TOML name or Indonesian label, then `:` (`date: …`,
+    /// `tanggal surat: …`, `signatory.name: …`) — keeps the lampiran a draft (see
+    /// [`Policy::draft_reasons`]).
+    #[serde(default)]
+    pub assumptions: Vec<String>,
 }
 
 /// The WFA cap on one weekday.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WeekdayCap {
     #[serde(deserialize_with = "weekday_id::one")]
     pub weekday: Weekday,
     pub percent: u32,
+}
+
+impl WeekdayCap {
+    /// The same cap on each of `weekdays`.
+    pub fn every(weekdays: &[Weekday], percent: u32) -> Vec<WeekdayCap> {
+        weekdays
+            .iter()
+            .map(|&weekday| WeekdayCap { weekday, percent })
+            .collect()
+    }
 }
 
 impl UnitMatcher {
@@ -228,11 +402,17 @@ pub struct Exemption<'a> {
 }
 
 impl Policy {
-    /// Reads a policy from TOML (as written by [`Policy::to_toml`]) and checks it.
+    /// Reads a policy from TOML (as written by [`Policy::to_toml`]) and checks it. A TOML
+    /// error names its line; the problems of [`Policy::problems`] name their field and line.
     pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
-        let policy: Policy = toml::from_str(text).map_err(|e| PolicyError::Toml(e.to_string()))?;
-        policy.check()?;
-        Ok(policy)
+        let policy: Policy =
+            toml::from_str(text).map_err(|e| crate::policy_check::toml_error(text, &e))?;
+        let mut problems = policy.problems();
+        if problems.is_empty() {
+            return Ok(policy);
+        }
+        crate::policy_check::locate(text, &mut problems);
+        Err(PolicyError::Invalid(problems))
     }
 
     /// The policy as TOML, for export and editing.
@@ -240,38 +420,24 @@ impl Policy {
         toml::to_string_pretty(self).map_err(|e| PolicyError::Write(e.to_string()))
     }
 
-    /// Checks what serde cannot: required texts, period order, caps within 0–100.
+    /// Checks what serde cannot ([`Policy::problems`]); `Err` lists every problem.
     pub fn check(&self) -> Result<(), PolicyError> {
-        for (name, value) in [
-            ("id", &self.id),
-            ("issuer (instansi)", &self.issuer),
-            ("issuer_title (jabatan penerbit)", &self.issuer_title),
-            ("number (nomor)", &self.number),
-            ("subject (tentang)", &self.subject),
-        ] {
-            if value.trim().is_empty() {
-                return Err(PolicyError::Missing(name));
-            }
+        let problems = self.problems();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(PolicyError::Invalid(problems))
         }
-        if self.start > self.end {
-            return Err(PolicyError::Period {
-                start: fmt_id::date_long(self.start),
-                end: fmt_id::date_long(self.end),
-            });
-        }
-        if let Some(c) = self.caps.iter().find(|c| c.percent > 100) {
-            return Err(PolicyError::Cap {
-                weekday: fmt_id::weekday_name(c.weekday),
-                percent: c.percent,
-            });
-        }
-        if self.working_weekdays.is_empty() {
-            return Err(PolicyError::NoWorkingDays);
-        }
-        if self.weekly_wfa_limit == Some(0) {
-            return Err(PolicyError::WeeklyLimit);
-        }
-        Ok(())
+    }
+
+    /// The statuses this policy accepts: its own words, then the built-in synonyms.
+    pub fn vocabulary(&self) -> Vocabulary {
+        Vocabulary::new(&self.status_synonyms)
+    }
+
+    /// The scheme naming exactly this unit code, if any.
+    pub fn scheme(&self, unit_code: &str) -> Option<&UnitScheme> {
+        self.schemes.iter().find(|s| s.is_for(unit_code))
     }
 
     /// The cap in percent on `date`'s weekday, `None` when uncapped.
@@ -493,20 +659,28 @@ mod tests {
         let err = Policy::from_toml("id = ").unwrap_err();
         assert!(err
             .to_string()
-            .starts_with("isi kebijakan (TOML) tidak dapat dibaca"));
+            .starts_with("isi kebijakan (TOML) tidak dapat dibaca (baris 1): "));
         let mut p = presets::by_id("lebak-2025-12").unwrap();
         p.end = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
         let err = Policy::from_toml(&p.to_toml().unwrap()).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "masa berlaku tidak masuk akal: mulai 29 Desember 2025 sesudah selesai 1 Desember 2025"
+        let shown = err.to_string();
+        assert!(
+            shown.starts_with(
+                "kebijakan belum sah: end: tanggal akhir 01-12-2025 sebelum tanggal awal \
+                 29-12-2025 (baris "
+            ),
+            "{shown}"
         );
         let mut p = presets::by_id("lebak-2025-12").unwrap();
         p.caps[0].percent = 150;
-        assert!(matches!(
-            p.check(),
-            Err(PolicyError::Cap { percent: 150, .. })
-        ));
+        match p.check() {
+            Err(PolicyError::Invalid(problems)) => {
+                assert_eq!(problems.len(), 1);
+                assert_eq!(problems[0].field, "caps[0].percent");
+                assert_eq!(problems[0].message, "batas 150 % melebihi 100 %");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! documented in its `notes` (sources and assumptions, in Indonesian for the clerk), under
 //! stable ids.
 
-use crate::policy::{DocumentKind, Policy, Signatory, UnitMatcher, WeekdayCap};
+use crate::policy::{Approver, CapBasis, DocumentKind, Policy, Signatory, UnitMatcher, WeekdayCap};
 use chrono::{NaiveDate, Weekday};
 
 /// The national limit of PermenPAN-RB 4/2025 Pasal 13(1): at most 2 location-flexible
@@ -178,6 +178,11 @@ pub fn lebak_2025_12() -> Policy {
         approval_required: false,
         weekly_wfa_limit: None,
         leave_counts_toward_cap: false,
+        approver: Approver::default(),
+        cap_basis: CapBasis::default(),
+        schemes: vec![],
+        status_synonyms: vec![],
+        assumptions: vec![],
         notes: "Sumber: Surat Edaran Bupati Lebak Nomor B.000/19-PPI/XII/2025 tentang \
                 Penerapan Pelaksanaan Tugas Kedinasan Pegawai ASN Secara Fleksibel di \
                 Lingkungan Pemerintah Kabupaten Lebak (diberitakan ketik.com dan \
@@ -240,6 +245,11 @@ pub fn kab_bekasi_2025_03() -> Policy {
         approval_required: true,
         weekly_wfa_limit: None,
         leave_counts_toward_cap: false,
+        approver: Approver::default(),
+        cap_basis: CapBasis::default(),
+        schemes: vec![],
+        status_synonyms: vec![],
+        assumptions: vec![],
         notes: "Sumber: Surat Edaran Nomor 800.1.6.2/1468-BKPSDM/2025 (diberitakan \
                 gobekasi.id, 22 Maret 2025), turunan SE MenPAN-RB 2/2025 (WFA 24–27 Maret \
                 2025 menjelang Nyepi dan Idul Fitri 1446 H).\n\
@@ -297,6 +307,11 @@ pub fn rejang_lebong_2026() -> Policy {
         approval_required: false,
         weekly_wfa_limit: Some(NATIONAL_WEEKLY_WFA_LIMIT),
         leave_counts_toward_cap: false,
+        approver: Approver::default(),
+        cap_basis: CapBasis::default(),
+        schemes: vec![],
+        status_synonyms: vec![],
+        assumptions: vec![],
         notes: "Sumber: rapat koordinasi Pemkab Rejang Lebong 13 Februari 2026 \
                 (rejanglebongkab.go.id) yang mengikuti PermenPAN-RB Nomor 4 Tahun 2025 \
                 tentang Pelaksanaan Tugas Kedinasan Pegawai ASN secara Fleksibel.\n\
@@ -337,6 +352,11 @@ pub fn pesisir_barat_2025_08() -> Policy {
         approval_required: true,
         weekly_wfa_limit: Some(NATIONAL_WEEKLY_WFA_LIMIT),
         leave_counts_toward_cap: false,
+        approver: Approver::default(),
+        cap_basis: CapBasis::default(),
+        schemes: vec![],
+        status_synonyms: vec![],
+        assumptions: vec![],
         notes: "Sumber: Surat Edaran Nomor 100.3.4.2/022/08/2025 (diberitakan \
                 radarlambar.bacakoran.co).\n\
                 Aturan: kerja fleksibel selektif menurut karakteristik jabatan dan kondisi \
@@ -389,6 +409,11 @@ pub fn kota_bekasi_2025_12() -> Policy {
         approval_required: false,
         weekly_wfa_limit: None,
         leave_counts_toward_cap: false,
+        approver: Approver::default(),
+        cap_basis: CapBasis::default(),
+        schemes: vec![],
+        status_synonyms: vec![],
+        assumptions: vec![],
         notes: "Sumber: rencana Pemkot Bekasi untuk 29–31 Desember 2025 yang ditetapkan \
                 dengan Keputusan Wali Kota (gobekasi.id, rakyatbekasi.com), dengan aturan \
                 yang sama seperti SE Wali Kota 800.1.5/1446/BKPSDM.PKA (24–27 Maret 2025).\n\

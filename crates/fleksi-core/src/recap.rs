@@ -15,10 +15,12 @@ pub enum Verdict {
     Ok,
     /// WFA above the cap (Melebihi batas).
     OverCap,
-    /// Exempt unit: stays WFO; any WFA is an error (Dikecualikan).
+    /// Exempt unit without WFA that day: stays WFO (Dikecualikan).
     Exempt,
-    /// No submission scheduled the unit on that day (Belum mengirim).
+    /// No submission scheduled the unit on that day (Belum mengirim), exempt or not.
     NotSubmitted,
+    /// Exempt unit that scheduled WFA that day (Melanggar pengecualian).
+    ExemptViolated,
 }
 
 impl Verdict {
@@ -28,7 +30,39 @@ impl Verdict {
             Verdict::OverCap => "Melebihi batas",
             Verdict::Exempt => "Dikecualikan (tetap WFO)",
             Verdict::NotSubmitted => "Belum mengirim",
+            Verdict::ExemptViolated => "Melanggar pengecualian (ada WFA)",
         }
+    }
+
+    /// A breach of the policy that day: over the cap, or WFA in an exempt unit.
+    pub fn is_violation(self) -> bool {
+        matches!(self, Verdict::OverCap | Verdict::ExemptViolated)
+    }
+}
+
+/// What a unit-day's cap was judged on: the unit itself (cap basis per unit kerja, or a
+/// perangkat daerah without sub-units in the master) or a perangkat daerah pooled with its
+/// sub-units. Screens say "batas 7 dari 15 ASN perangkat daerah" from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CapPool {
+    /// Code of the unit the cap is computed on (the perangkat daerah, or the unit with its
+    /// own scheme).
+    pub unit: String,
+    /// Units pooled (1: the unit alone). Exempt sub-units are left out.
+    pub units: u32,
+    /// Counted toward the cap that day over the pool: WFA (plus leave when the policy
+    /// counts leave).
+    pub counted: u32,
+    /// Staff of the pooled units in the master.
+    pub total: u32,
+    /// Most allowed that day, rounded down (`total * cap / 100`); `None` without a cap.
+    pub allowance: Option<u32>,
+}
+
+impl CapPool {
+    /// More than one unit pooled.
+    pub fn is_pooled(&self) -> bool {
+        self.units > 1
     }
 }
 
@@ -39,9 +73,14 @@ pub struct DayCount {
     pub wfo: u32,
     pub wfa: u32,
     pub other: u32,
-    /// The cap in percent for that day, `None` when there is no cap.
+    /// The cap in percent for that day (the unit's scheme, or the general cap), `None`
+    /// when there is no cap.
     pub cap_percent: Option<u32>,
     pub verdict: Verdict,
+    /// What the cap was judged on; `None` for exempt units. Under cap basis per perangkat
+    /// daerah every unit of a pool shares its pool's numbers and verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pool: Option<CapPool>,
 }
 
 /// One employee's schedule over the working days (for Lampiran III and Detail Pegawai).
@@ -95,10 +134,9 @@ pub struct Recap {
 
 impl Recap {
     /// The recap restricted to the working days in `[from, to]`: `days`, each unit's `days`
-    /// and each employee's `statuses` keep the same days; a non-exempt unit counts as
-    /// submitted when some day of the window is not `NotSubmitted` (an exempt unit keeps its
-    /// flag). The window is taken as given (see `window::check_window`); an empty or
-    /// reversed one leaves no days.
+    /// and each employee's `statuses` keep the same days; a unit counts as submitted when
+    /// some day of the window is not `NotSubmitted`. The window is taken as given (see
+    /// `window::check_window`); an empty or reversed one leaves no days.
     pub fn within(&self, from: NaiveDate, to: NaiveDate) -> Recap {
         let keep: Vec<usize> = self
             .days
@@ -117,11 +155,7 @@ impl Recap {
                     .iter()
                     .filter_map(|&i| u.days.get(i).cloned())
                     .collect();
-                let submitted = if u.exempt {
-                    u.submitted
-                } else {
-                    days.iter().any(|d| d.verdict != Verdict::NotSubmitted)
-                };
+                let submitted = days.iter().any(|d| d.verdict != Verdict::NotSubmitted);
                 UnitRecap {
                     code: u.code.clone(),
                     name: u.name.clone(),

@@ -60,6 +60,23 @@ pub struct Entry {
     pub raw: String,
     /// A1 reference of the status cell.
     pub cell: String,
-    /// Superior's approval for this day: `None` when the file has no approval column.
-    pub approved: Option<bool>,
+    /// Superior's approval for this day: `None` when the file has no approval column; a
+    /// blank approval cell is `Some(Approval::No)`.
+    pub approved: Option<Approval>,
+    /// A1 reference of the approval cell, when the file has an approval column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_cell: Option<String>,
+}
+
+/// What an approval cell says. Only an explicit yes counts as approved; the importer decides
+/// (see `fleksi_import::cells::approval` for the words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approval {
+    /// `Disetujui`, `Setuju`, `ACC`, `Ya`, `✓`, a name or paraf, …
+    Yes,
+    /// Blank, `Belum ACC`, `Tidak setuju`, `Ditolak`, `X`, …
+    No,
+    /// Anything else (`Menunggu`, `Proses`, `?`): neither a clear yes nor a clear no.
+    Unclear,
 }

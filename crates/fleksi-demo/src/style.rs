@@ -185,6 +185,8 @@ impl Style {
             Status::Dl => "Dinas Luar",
             Status::Izin => "Ijin",
             Status::Tb => "TB",
+            Status::Piket => "Jaga",
+            Status::Tl => "Tugas Luar",
         }
     }
 

@@ -1,10 +1,11 @@
 //! What a single cell says: its text as a clerk would see it, a normalized key for matching
 //! headers and names, a NIP read from text or from a number (with the 15-digit loss Excel
-//! inflicts), yes/no approval marks, and A1 references of one column at many rows.
+//! inflicts), approval marks (yes, no or unclear), and A1 references of one column at many
+//! rows.
 
 use calamine::{Data, DataType};
 use fleksi_core::finding::a1;
-use fleksi_core::{Nip, NipError};
+use fleksi_core::{Approval, Nip, NipError, Status};
 use std::borrow::Cow;
 
 /// One column's A1 references (`F7`, `F8`, …): the letters come from [`a1`] once, each row
@@ -184,40 +185,145 @@ fn scientific_digits(t: &str) -> Option<String> {
     Some(format!("{digits:0<15}"))
 }
 
-/// A superior's approval mark: blank and no-words are `false`; `Ya`, `Setuju`, `✓`, `v`,
-/// a name, anything else written is `true`.
-pub fn approved(d: &Data) -> bool {
+/// Yes as a whole text (keys: upper-case ASCII words).
+const YES: [&str; 17] = [
+    "DISETUJUI",
+    "SETUJU",
+    "ACC",
+    "DI ACC",
+    "YA",
+    "Y",
+    "OK",
+    "OKE",
+    "V",
+    "SUDAH",
+    "SUDAH ACC",
+    "SUDAH DISETUJUI",
+    "SUDAH SETUJU",
+    "APPROVED",
+    "TRUE",
+    "BENAR",
+    "1",
+];
+/// No as a whole text.
+const NO: [&str; 9] = [
+    "X",
+    "T",
+    "N",
+    "NO",
+    "FALSE",
+    "SALAH",
+    "0",
+    "TIDAK ACC",
+    "TDK ACC",
+];
+/// A text starting with one of these words is a no (`Belum ACC`, `Tidak setuju`, `Ditolak
+/// atasan`); inside a longer text it makes the text unclear.
+const NO_WORDS: [&str; 11] = [
+    "BELUM",
+    "BLM",
+    "TIDAK",
+    "TDK",
+    "TAK",
+    "DITOLAK",
+    "TOLAK",
+    "BATAL",
+    "DIBATALKAN",
+    "REJECT",
+    "REJECTED",
+];
+/// Waiting words: the text is unclear wherever they occur.
+const WAIT_WORDS: [&str; 9] = [
+    "MENUNGGU",
+    "TUNGGU",
+    "PROSES",
+    "DIPROSES",
+    "PENDING",
+    "SEDANG",
+    "NANTI",
+    "KONFIRMASI",
+    "DIAJUKAN",
+];
+/// A text starting with one of these words, with no no-word or waiting word in it, is a yes
+/// (`Disetujui Kepala Dinas`, `ACC Kabid`, `Sudah ACC`).
+const YES_START: [&str; 6] = ["DISETUJUI", "SETUJU", "ACC", "SUDAH", "YA", "OK"];
+const YES_MARKS: [char; 6] = ['✓', '✔', '√', '☑', '✅', '🗸'];
+const NO_MARKS: [char; 6] = ['✗', '✘', '×', '❌', '☒', '✕'];
+
+/// A superior's approval mark. Only an explicit yes counts (design §4):
+/// - **Yes**: `Disetujui`, `Setuju`, `ACC`, `Ya`, `Y`, `OK`, `V`, `Sudah`, `✓`/`√`/`✔`,
+///   TRUE, 1; a text starting with a yes word without any no or waiting word (`Disetujui
+///   Kepala Dinas`, `Sudah ACC`); and a **name or paraf**: only letters (any script),
+///   spaces, dots, commas, apostrophes and hyphens, at least two letters, neither a status
+///   code nor containing a no or waiting word (`Drs. Hendra Wijaya`, `A.S.`, `Hendra`).
+/// - **No**: a blank cell, `-`, `X`, `✗`, `T`, `N`, `No`, FALSE, 0, and any text starting
+///   with a no word (`Belum`, `Belum ACC`, `Tidak`, `Tdk setuju`, `Tidak setuju`,
+///   `Ditolak`, `Ditolak atasan`, `Tolak`).
+/// - **Unclear**: anything else — `Menunggu`, `Proses`, `?`, a no or waiting word inside a
+///   longer text (`Sudah tapi belum paraf`), digits, dates, other numbers and symbols.
+pub fn approval(d: &Data) -> Approval {
     match d {
-        Data::Bool(b) => *b,
-        Data::Int(i) => *i != 0,
-        Data::Float(f) => *f != 0.0,
-        Data::Empty | Data::Error(_) => false,
-        _ => {
-            let t = text(d);
-            let t = t.trim();
-            if t.is_empty() || matches!(t, "-" | "–" | "—" | "✗" | "✘" | "×") {
-                return false;
-            }
-            !matches!(
-                key(t).as_str(),
-                "T" | "N"
-                    | "X"
-                    | "NO"
-                    | "TIDAK"
-                    | "TDK"
-                    | "BELUM"
-                    | "BLM"
-                    | "DITOLAK"
-                    | "TOLAK"
-                    | "TIDAK SETUJU"
-                    | "TIDAK DISETUJUI"
-                    | "BELUM DISETUJUI"
-                    | "FALSE"
-                    | "SALAH"
-                    | "0"
-            )
-        }
+        Data::Bool(true) => Approval::Yes,
+        Data::Bool(false) | Data::Empty => Approval::No,
+        Data::Int(1) => Approval::Yes,
+        Data::Int(0) => Approval::No,
+        Data::Float(f) if *f == 1.0 => Approval::Yes,
+        Data::Float(f) if *f == 0.0 => Approval::No,
+        Data::String(s) => approval_text(s),
+        _ => Approval::Unclear,
     }
+}
+
+/// [`approval`] of a text.
+pub fn approval_text(text: &str) -> Approval {
+    let t = text.trim();
+    if t.is_empty() || t.chars().all(|c| matches!(c, '-' | '–' | '—' | ' ')) {
+        return Approval::No;
+    }
+    if t.contains('?') {
+        return Approval::Unclear;
+    }
+    if !t.chars().any(char::is_alphanumeric) {
+        // Marks only: every mark a yes, or every mark a no.
+        let marks: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+        if marks.iter().all(|c| YES_MARKS.contains(c)) {
+            return Approval::Yes;
+        }
+        if marks.iter().all(|c| NO_MARKS.contains(c)) {
+            return Approval::No;
+        }
+        return Approval::Unclear;
+    }
+    let k = key(t);
+    if YES.contains(&k.as_str()) {
+        return Approval::Yes;
+    }
+    if NO.contains(&k.as_str()) {
+        return Approval::No;
+    }
+    let words: Vec<&str> = k.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.iter().any(|w| WAIT_WORDS.contains(w)) {
+        return Approval::Unclear;
+    }
+    match words.first() {
+        Some(first) if NO_WORDS.contains(first) => return Approval::No,
+        _ => {}
+    }
+    if words.iter().any(|w| NO_WORDS.contains(w)) {
+        return Approval::Unclear;
+    }
+    if words.first().is_some_and(|w| YES_START.contains(w)) {
+        return Approval::Yes;
+    }
+    // A name or paraf.
+    let name_like = t.chars().all(|c| {
+        c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | ',' | '\'' | '’' | '-')
+    });
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if name_like && letters >= 2 && Status::parse(t).is_none() {
+        return Approval::Yes;
+    }
+    Approval::Unclear
 }
 
 #[cfg(test)]
@@ -280,11 +386,71 @@ mod tests {
 
     #[test]
     fn approval_marks() {
-        for yes in ["Ya", "Setuju", "Disetujui", "✓", "v", "Drs. Ahmad"] {
-            assert!(approved(&Data::String(yes.into())), "{yes}");
+        let yes = [
+            "Disetujui",
+            "Setuju",
+            "ACC",
+            "acc",
+            "Di-ACC",
+            "Ya",
+            "Y",
+            "OK",
+            "✓",
+            "√",
+            "V",
+            "v",
+            "Sudah",
+            "Sudah ACC",
+            "Disetujui Kepala Dinas",
+            "Drs. Hendra Wijaya",
+            "A.S.",
+            "Hendra",
+            "Ni Luh Putu",
+            "I Made",
+        ];
+        for t in yes {
+            assert_eq!(approval(&Data::String(t.into())), Approval::Yes, "{t}");
         }
-        for no in ["", "-", "Tidak", "belum", "X"] {
-            assert!(!approved(&Data::String(no.into())), "{no}");
+        let no = [
+            "",
+            " - ",
+            "Belum ACC",
+            "Belum",
+            "Tidak setuju",
+            "Tdk setuju",
+            "Tidak",
+            "Ditolak",
+            "Ditolak atasan",
+            "Tolak",
+            "X",
+            "✗",
+            "tidak disetujui",
+        ];
+        for t in no {
+            assert_eq!(approval(&Data::String(t.into())), Approval::No, "{t}");
         }
+        let unclear = [
+            "Menunggu",
+            "Proses",
+            "?",
+            "Ya?",
+            "sedang diproses",
+            "Sudah tapi belum paraf",
+            "WFA",
+            "2",
+            "12-03-2025",
+            "✓ ✗",
+            "#",
+            "a",
+        ];
+        for t in unclear {
+            assert_eq!(approval(&Data::String(t.into())), Approval::Unclear, "{t}");
+        }
+        assert_eq!(approval(&Data::Empty), Approval::No);
+        assert_eq!(approval(&Data::Bool(true)), Approval::Yes);
+        assert_eq!(approval(&Data::Bool(false)), Approval::No);
+        assert_eq!(approval(&Data::Int(1)), Approval::Yes);
+        assert_eq!(approval(&Data::Float(0.0)), Approval::No);
+        assert_eq!(approval(&Data::Float(2.0)), Approval::Unclear);
     }
 }

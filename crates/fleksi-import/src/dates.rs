@@ -112,6 +112,43 @@ fn from_number(f: f64) -> Option<DateText> {
     None
 }
 
+/// Whether a cell [`parse_cell`] cannot read still looks like a date someone meant, so that
+/// it is reported as `date.invalid` rather than passed over as another header: a text of only
+/// numbers, month names and weekday names, with a month name or a weekday name and a number
+/// (`30 Februari 2026`, `Senin, 32 Des`), or three numbers (`31/02/2025`, `29-13-2025`),
+/// or two numbers joined by `/` or `-` (`32/12`).
+pub fn looks_like_date(d: &Data) -> bool {
+    let Data::String(s) = d else {
+        return false;
+    };
+    let s = s.trim();
+    if s.is_empty() || s.len() > 48 {
+        return false;
+    }
+    let (mut nums, mut named) = (0, false);
+    for token in key(s).split(' ') {
+        if token.is_empty() {
+            continue;
+        }
+        if token.bytes().all(|b| b.is_ascii_digit()) {
+            if token.len() > 4 {
+                return false;
+            }
+            nums += 1;
+        } else if month(token).is_some() || WEEKDAYS[..22].contains(&token) {
+            named = true;
+        } else {
+            return false;
+        }
+    }
+    match (named, nums) {
+        (true, n) => n >= 1,
+        (false, 3) => true,
+        (false, 2) => s.contains('/') || s.contains('-'),
+        _ => false,
+    }
+}
+
 /// Reads a text as a date, `None` when it is not one.
 pub fn parse_text(s: &str) -> Option<DateText> {
     let s = s.trim();
@@ -278,6 +315,36 @@ mod tests {
         ] {
             assert_eq!(parse_text(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn unreadable_dates_that_look_like_dates() {
+        for s in [
+            "31/02/2025",
+            "29-13-2025",
+            "30 Februari 2026",
+            "Senin, 32 Desember 2025",
+            "32/12",
+        ] {
+            assert_eq!(parse_text(s), None, "{s}");
+            assert!(looks_like_date(&Data::String(s.into())), "{s}");
+        }
+        for s in [
+            "No",
+            "Jml WFA",
+            "Keterangan",
+            "NIP",
+            "32",
+            "2025",
+            "07.30",
+            "Tanggal",
+            "Hari",
+            "(1)",
+            "Persetujuan Atasan",
+        ] {
+            assert!(!looks_like_date(&Data::String(s.into())), "{s}");
+        }
+        assert!(!looks_like_date(&Data::Float(3.5)));
     }
 
     #[test]

@@ -12,7 +12,8 @@ use calamine::Data;
 use chrono::NaiveDate;
 use fleksi_core::finding::a1;
 use fleksi_core::{
-    Entry, Finding, FindingCode, Layout, Master, Policy, ScheduleRow, Severity, Status, Submission,
+    Approval, Entry, Finding, FindingCode, Layout, Master, Policy, ScheduleRow, Severity, Status,
+    Submission, Vocabulary,
 };
 use std::collections::HashMap;
 
@@ -22,8 +23,13 @@ const HEADER_SCAN_ROWS: u32 = 60;
 /// How many distinct date texts of a long layout are remembered (a period has a few dozen).
 const LONG_DATES_CACHED: usize = 1024;
 
-const STATUS_HINT: &str = "Gunakan salah satu kode: WFO, WFA, C/CUTI, S/SAKIT, DL, I/IZIN, TB; \
-kosongkan atau isi '-' untuk hari libur.";
+/// The fix hint of `status.unknown`, naming the codes and the policy's own words.
+fn status_hint(vocabulary: &Vocabulary) -> String {
+    format!(
+        "Gunakan salah satu kode: {}; kosongkan atau isi '-' untuk hari libur.",
+        vocabulary.describe()
+    )
+}
 const NIP_HINT: &str =
     "Tulis NIP lengkap 18 angka sesuai data kepegawaian (format sel sebagai Teks).";
 
@@ -43,6 +49,8 @@ struct Table {
     status: Option<u32>,
     /// Wide layout: (column, date, header cell).
     date_cols: Vec<(u32, NaiveDate, String)>,
+    /// Wide layout: date headers that cannot be read as dates, (text, header cell).
+    bad_date_cols: Vec<(String, String)>,
 }
 
 /// Why no table was found on a sheet.
@@ -62,6 +70,10 @@ fn roles_in_row(sheet: &Sheet, row: u32, c0: u32, c1: u32) -> Vec<(u32, Role)> {
         .collect()
 }
 
+/// Date headers in a row (columns without a role), resolved against the policy period, and
+/// the headers that look like dates but cannot be read (text, cell).
+type DateCols = (Vec<(u32, NaiveDate, String)>, Vec<(String, String)>);
+
 /// Date headers in a row (columns without a role), resolved against the policy period.
 fn date_cols_in_row(
     sheet: &Sheet,
@@ -70,19 +82,27 @@ fn date_cols_in_row(
     c1: u32,
     roles: &[(u32, Role)],
     policy: &Policy,
-) -> Vec<(u32, NaiveDate, String)> {
+) -> DateCols {
     let mut out = Vec::new();
+    let mut bad = Vec::new();
     let mut prev: Option<NaiveDate> = None;
     for c in c0..=c1 {
         if roles.iter().any(|(rc, _)| *rc == c) {
             continue;
         }
-        let Some(dt) = dates::parse_cell(sheet.cell(row, c)) else {
-            continue;
-        };
-        if let Some(d) = dates::resolve(dt, policy.start, policy.end, prev) {
-            out.push((c, d, a1(c, row)));
-            prev = Some(d);
+        let cell = sheet.cell(row, c);
+        let resolved =
+            dates::parse_cell(cell).map(|dt| dates::resolve(dt, policy.start, policy.end, prev));
+        match resolved {
+            Some(Some(d)) => {
+                out.push((c, d, a1(c, row)));
+                prev = Some(d);
+            }
+            Some(None) => bad.push((cells::text(cell).into_owned(), a1(c, row))),
+            None if dates::looks_like_date(cell) => {
+                bad.push((cells::text(cell).into_owned(), a1(c, row)));
+            }
+            None => {}
         }
     }
     // Bare small numbers only count as days when several of them run in order.
@@ -97,7 +117,11 @@ fn date_cols_in_row(
     if bare > 0 && bare == out.len() && bare < 2 {
         out.clear();
     }
-    out
+    if out.is_empty() {
+        // Not the date header row: nothing to report either.
+        bad.clear();
+    }
+    (out, bad)
 }
 
 fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
@@ -111,6 +135,7 @@ fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
         let Some(nip) = col(Role::Nip) else {
             continue;
         };
+        let (date_cols, bad_date_cols) = date_cols_in_row(sheet, row, c0, c1, &roles, policy);
         let mut table = Table {
             header_row: row,
             first_data_row: row + 1,
@@ -122,7 +147,8 @@ fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
             approval: col(Role::Approval),
             date: col(Role::Date),
             status: col(Role::Status),
-            date_cols: date_cols_in_row(sheet, row, c0, c1, &roles, policy),
+            date_cols,
+            bad_date_cols,
         };
         if table.date_cols.is_empty() && row < r1 {
             // Two-level header: dates in the row below a merged `TANGGAL` cell. A column
@@ -130,9 +156,10 @@ fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
             let below_nip = cells::text(sheet.cell(row + 1, nip));
             if below_nip.is_empty() {
                 let sub_roles = roles_in_row(sheet, row + 1, c0, c1);
-                let sub = date_cols_in_row(sheet, row + 1, c0, c1, &sub_roles, policy);
+                let (sub, bad) = date_cols_in_row(sheet, row + 1, c0, c1, &sub_roles, policy);
                 if !sub.is_empty() {
                     table.date_cols = sub;
+                    table.bad_date_cols = bad;
                     table.first_data_row = row + 2;
                 }
             }
@@ -220,16 +247,26 @@ fn ends_table(text: &str) -> bool {
     ) || text.trim_start().starts_with('%')
 }
 
-fn status_entry(d: &Data, date: NaiveDate, cell: String, approved: Option<bool>) -> Entry {
+/// A row's approval: the mark and its cell.
+type RowApproval<'a> = Option<(Approval, &'a str)>;
+
+fn status_entry(
+    d: &Data,
+    date: NaiveDate,
+    cell: String,
+    approval: RowApproval,
+    vocabulary: &Vocabulary,
+) -> Entry {
     let raw = cells::text(d).into_owned();
-    // `Status::parse` gives `None` for blank text (`-`, spaces) as for unknown text.
-    let status = Status::parse(&raw);
+    // `parse` gives `None` for blank text (`-`, spaces) as for unknown text.
+    let status = vocabulary.parse(&raw);
     Entry {
         date,
         status,
         raw,
         cell,
-        approved,
+        approved: approval.map(|(a, _)| a),
+        approval_cell: approval.map(|(_, c)| c.to_string()),
     }
 }
 
@@ -239,7 +276,7 @@ fn is_small_number(d: &Data) -> bool {
     !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
+fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy, vocabulary: &Vocabulary) -> Vec<RawRow> {
     let Some((_, (r1, c1))) = sheet.bounds() else {
         return Vec::new();
     };
@@ -263,6 +300,7 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
         .map(|(c, _, _)| Column::new(*c))
         .collect();
     let status_ref = t.status.map(Column::new);
+    let approval_ref = t.approval.map(Column::new);
     let mut rows: Vec<RawRow> = Vec::new();
     let mut long_index: HashMap<String, usize> = HashMap::new();
     // The long layout repeats one NIP cell on many rows in a row and the same few date
@@ -296,7 +334,11 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
         if is_small_number(nip_cell) && t.name.is_none_or(|c| is_small_number(sheet.cell(row, c))) {
             continue; // column numbering row `(1) (2) (3)`
         }
-        let approved = t.approval.map(|c| cells::approved(sheet.cell(row, c)));
+        let approval_cell = approval_ref.as_ref().map(|r| r.at(row));
+        let approved: RowApproval = t
+            .approval
+            .zip(approval_cell.as_deref())
+            .map(|(c, at)| (cells::approval(sheet.cell(row, c)), at));
         let mut bad_dates = Vec::new();
         // Long layout: this row's one entry, kept out of a `Vec` until it starts a new row
         // (most rows join the row of their NIP).
@@ -307,7 +349,7 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
                 .iter()
                 .zip(&date_refs)
                 .map(|((c, date, _), r)| {
-                    status_entry(sheet.cell(row, *c), *date, r.at(row), approved)
+                    status_entry(sheet.cell(row, *c), *date, r.at(row), approved, vocabulary)
                 })
                 .collect(),
             Layout::Long => {
@@ -332,6 +374,7 @@ fn read_rows(sheet: &Sheet, t: &Table, policy: &Policy) -> Vec<RawRow> {
                             date,
                             status_ref.at(row),
                             approved,
+                            vocabulary,
                         ));
                     }
                     None => {
@@ -450,7 +493,8 @@ pub fn read_sheet(
         .header_row
         .checked_sub(1)
         .and_then(|last| title_unit(sheet, last));
-    let raw = read_rows(sheet, &table, policy);
+    let vocabulary = policy.vocabulary();
+    let raw = read_rows(sheet, &table, policy, &vocabulary);
     let matcher = UnitMatcher::new(master);
     let unit = decide_unit(file, sheet, title.as_ref(), &raw, master, &matcher).map(str::to_string);
     let unit_ref = unit.as_deref();
@@ -476,7 +520,24 @@ pub fn read_sheet(
         );
     }
 
+    for (raw, cell) in &table.bad_date_cols {
+        findings.push(
+            Finding::new(
+                FindingCode::DateInvalid,
+                format!(
+                    "Judul kolom '{raw}' pada sel {cell} tidak terbaca sebagai tanggal; isi \
+                     kolom ini tidak dibaca."
+                ),
+                "Tulis tanggal yang ada di kalender (mis. 29-12-2025) pada judul kolom, sesuai \
+                 masa berlaku Surat Edaran.",
+            )
+            .at(file, sheet_name, cell.clone())
+            .unit(unit_ref),
+        );
+    }
+
     let nip_ref = Column::new(table.nip);
+    let unknown_hint = status_hint(&vocabulary);
     let mut rows = Vec::with_capacity(raw.len());
     for r in raw {
         let nip_cell = nip_ref.at(r.row);
@@ -563,7 +624,7 @@ pub fn read_sheet(
                             e.cell,
                             e.date.format("%d-%m-%Y")
                         ),
-                        STATUS_HINT,
+                        unknown_hint.as_str(),
                     )
                     .at(file, sheet_name, e.cell.clone())
                     .unit(unit_ref)
@@ -575,8 +636,11 @@ pub fn read_sheet(
         for (raw, cell) in &r.bad_dates {
             findings.push(
                 Finding::new(
-                    FindingCode::DateOutsidePeriod,
-                    format!("Tanggal '{raw}' pada sel {cell} tidak terbaca sebagai tanggal."),
+                    FindingCode::DateInvalid,
+                    format!(
+                        "Tanggal '{raw}' pada sel {cell} tidak terbaca sebagai tanggal; \
+                         baris ini tidak dihitung."
+                    ),
                     "Tulis tanggal sebagai tanggal (mis. 29-12-2025) pada masa berlaku Surat \
                      Edaran.",
                 )
@@ -678,7 +742,8 @@ mod tests {
     #[test]
     fn blank_and_unknown_cells_have_no_status() {
         let d = NaiveDate::from_ymd_opt(2025, 12, 29).unwrap();
-        let entry = |t: &str| status_entry(&Data::String(t.into()), d, "F7".into(), None);
+        let v = Vocabulary::default();
+        let entry = |t: &str| status_entry(&Data::String(t.into()), d, "F7".into(), None, &v);
         for blank in ["", " ", "-", " – ", "—", "- -"] {
             let e = entry(blank);
             assert_eq!(e.status, None, "{blank:?}");

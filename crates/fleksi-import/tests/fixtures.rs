@@ -2,7 +2,7 @@
 //! Gnumeric and by hand as CSV): exact import findings, units, layouts and row counts.
 
 use chrono::NaiveDate;
-use fleksi_core::{presets, Layout, Master, Policy, Severity, Status, Submission};
+use fleksi_core::{presets, Approval, Layout, Master, Policy, Severity, Status, Submission};
 use std::path::PathBuf;
 
 fn dir() -> PathBuf {
@@ -149,10 +149,12 @@ fn libreoffice_xls_with_text_dates_synonyms_and_approval() {
         statuses,
         [Some(Status::Wfo), Some(Status::Wfo), Some(Status::Wfa)]
     );
-    let approvals: Vec<Option<bool>> = s.rows.iter().map(|r| r.entries[0].approved).collect();
+    let approvals: Vec<Option<Approval>> = s.rows.iter().map(|r| r.entries[0].approved).collect();
+    // `Ya`, `✓`, `Setuju`, blank, a name.
+    use Approval::{No, Yes};
     assert_eq!(
         approvals,
-        [Some(true), Some(true), Some(true), Some(false), Some(true)]
+        [Some(Yes), Some(Yes), Some(Yes), Some(No), Some(Yes)]
     );
 }
 
@@ -203,7 +205,10 @@ fn gnumeric_xls_with_short_date_headers() {
     assert_eq!(s.unit.as_deref(), Some("KEC-RKB"), "unit from the title");
     assert_eq!(s.dates, december(&[29, 30, 31]));
     assert_eq!(s.rows.len(), 3);
-    assert!(s.rows.iter().all(|r| r.entries[0].approved == Some(true)));
+    assert!(s
+        .rows
+        .iter()
+        .all(|r| r.entries[0].approved == Some(Approval::Yes)));
     assert!(summary(&s).is_empty());
 }
 
@@ -230,8 +235,8 @@ fn long_layout_with_approval() {
     assert_eq!(s.layout, Layout::Long);
     assert_eq!(s.unit.as_deref(), Some("BKPSDM"));
     assert_eq!(s.rows.len(), 2);
-    assert_eq!(s.rows[0].entries[1].approved, Some(true));
-    assert_eq!(s.rows[1].entries[1].approved, Some(false));
+    assert_eq!(s.rows[0].entries[1].approved, Some(Approval::Yes));
+    assert_eq!(s.rows[1].entries[1].approved, Some(Approval::No));
     assert!(summary(&s).is_empty());
 }
 

@@ -1,9 +1,11 @@
 //! Official documents: the lampiran PDF (printpdf, embedded fonts, our own table layout) and
 //! the workbooks (rust_xlsxwriter): recap, OPD template, annotated error copy. Documents
-//! never recompute counts: they print the `Recap` the validator produced.
+//! never recompute counts: they print the `Recap` the validator produced. Default file names
+//! of all of them come from the letter ([`names`]).
 
 pub mod corrections;
 mod id_text;
+pub mod names;
 pub mod pdf;
 mod sheet;
 pub mod template;

@@ -187,7 +187,15 @@ fn per_unit(ws: &mut Worksheet, policy: &Policy, recap: &Recap) -> Result<(), Xl
             .set_bold()
             .set_border(FormatBorder::Thin);
         let rule = ConditionalFormatFormula::new()
-            .set_rule(format!("=$K{}=\"{}\"", HEADER_ROW + 2, Verdict::OverCap.label()).as_str())
+            .set_rule(
+                format!(
+                    "=OR($K{r}=\"{}\",$K{r}=\"{}\")",
+                    Verdict::OverCap.label(),
+                    Verdict::ExemptViolated.label(),
+                    r = HEADER_ROW + 2
+                )
+                .as_str(),
+            )
             .set_format(red);
         ws.add_conditional_format(HEADER_ROW + 1, 5, r, 10, &rule)?;
     }

@@ -4,7 +4,8 @@
 mod common;
 
 use common::{path_str, tool, write_tmp};
-use fleksi_report::pdf::{lampiran, Orientation, Paper, PdfOptions};
+use fleksi_core::Verdict;
+use fleksi_report::pdf::{draft_reasons, lampiran, Orientation, Paper, PdfOptions};
 
 fn text_of(path: &str) -> Option<String> {
     let out = tool("pdftotext", &["-layout", path, "-"])?;
@@ -211,4 +212,167 @@ fn bad_margins_are_refused_with_a_clear_message() {
     o.margins_mm.left = 200.0;
     let err = lampiran(&policy, &recap, &o).expect_err("refused");
     assert!(err.to_string().contains("margin"));
+}
+
+/// The pages of a PDF as pdftotext sees them (raw order, so the diagonal word stays whole).
+fn pages_of(path: &str) -> Option<Vec<String>> {
+    let out = tool("pdftotext", &["-raw", path, "-"])?;
+    assert!(out.status.success(), "pdftotext failed");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    // pdftotext ends every page with a form feed.
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    Some(pages)
+}
+
+fn title_of(path: &str) -> Option<String> {
+    let out = tool("pdfinfo", &[path])?;
+    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    Some(
+        info.lines()
+            .find_map(|l| l.strip_prefix("Title:"))
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    )
+}
+
+fn assert_konsep_on_every_page(path: &str) -> bool {
+    let Some(pages) = pages_of(path) else {
+        return false;
+    };
+    assert!(pages.len() >= 3, "one page per lampiran at least");
+    for (i, page) in pages.iter().enumerate() {
+        assert_eq!(
+            page.matches("KONSEP").count(),
+            1,
+            "page {} has no KONSEP mark:\n{page}",
+            i + 1
+        );
+    }
+    true
+}
+
+#[test]
+fn a_policy_with_placeholders_prints_konsep_on_every_page() {
+    let mut policy = common::policy();
+    policy.number = "[ISI: nomor Surat Edaran]".to_string();
+    policy.signatory.name = "[ISI: nama Bupati Lebak]".to_string();
+    let reasons = draft_reasons(&policy);
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.starts_with("nomor")),
+        "{reasons:?}"
+    );
+    assert!(reasons.contains(&"nama penanda tangan belum diisi".to_string()));
+    let (_, recap) = common::regency(4, 60, &common::days());
+    let bytes = lampiran(&policy, &recap, &PdfOptions::default()).expect("pdf");
+    let path = write_tmp("draft.pdf", &bytes);
+    let p = path_str(&path);
+    if !assert_konsep_on_every_page(p) {
+        return;
+    }
+    // The placeholders themselves stay visible where they are printed.
+    let all = pages_of(p).expect("pdftotext ran").concat();
+    assert!(
+        all.contains("[ISI: nomor Surat Edaran]"),
+        "number placeholder"
+    );
+    assert!(
+        all.contains("[ISI: NAMA BUPATI LEBAK]"),
+        "signatory placeholder"
+    );
+    let title = title_of(p).expect("pdfinfo ran");
+    assert!(title.starts_with("KONSEP "), "title {title:?}");
+    if let Some(out) = tool("qpdf", &["--check", p]) {
+        assert!(out.status.success(), "qpdf --check failed on the draft");
+    }
+    // Landscape A4 pages carry it too.
+    let a4 = PdfOptions {
+        paper: Paper::A4,
+        orientation: Some(Orientation::Landscape),
+        ..Default::default()
+    };
+    let bytes = lampiran(&policy, &recap, &a4).expect("pdf");
+    let path = write_tmp("draft-a4.pdf", &bytes);
+    assert_konsep_on_every_page(path_str(&path));
+}
+
+#[test]
+fn an_assumed_printed_field_makes_a_draft_too() {
+    let mut policy = common::policy();
+    policy.assumptions = vec!["date: tanggal surat tidak diberitakan".to_string()];
+    let reasons = draft_reasons(&policy);
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    assert!(reasons[0].starts_with("tanggal surat"), "{reasons:?}");
+    let (_, recap) = common::regency(2, 5, &common::days());
+    let bytes = lampiran(&policy, &recap, &PdfOptions::default()).expect("pdf");
+    let path = write_tmp("assumed.pdf", &bytes);
+    assert_konsep_on_every_page(path_str(&path));
+}
+
+#[test]
+fn a_filled_policy_prints_no_konsep() {
+    let policy = common::policy();
+    assert!(
+        draft_reasons(&policy).is_empty(),
+        "the Lebak preset is filled"
+    );
+    let (_, recap) = common::regency(4, 60, &common::days());
+    let bytes = lampiran(&policy, &recap, &PdfOptions::default()).expect("pdf");
+    let path = write_tmp("final.pdf", &bytes);
+    let p = path_str(&path);
+    let Some(pages) = pages_of(p) else {
+        return;
+    };
+    assert!(pages.iter().all(|page| !page.contains("KONSEP")));
+    let title = title_of(p).expect("pdfinfo ran");
+    assert!(!title.contains("KONSEP"), "title {title:?}");
+}
+
+#[test]
+fn every_preset_with_a_placeholder_is_a_draft() {
+    for preset in fleksi_core::presets::all() {
+        if !preset.placeholders().is_empty() {
+            assert!(!draft_reasons(&preset).is_empty(), "{}", preset.id);
+        }
+    }
+}
+
+#[test]
+fn lampiran_ii_labels_every_verdict() {
+    let policy = common::policy();
+    let (_, mut recap) = common::regency(3, 5, &common::days());
+    let verdicts = [
+        Verdict::Ok,
+        Verdict::OverCap,
+        Verdict::Exempt,
+        Verdict::NotSubmitted,
+        Verdict::ExemptViolated,
+    ];
+    let mut k = 0;
+    for u in &mut recap.units {
+        for d in &mut u.days {
+            d.verdict = verdicts[k % verdicts.len()];
+            k += 1;
+        }
+    }
+    assert!(k >= verdicts.len());
+    let bytes = lampiran(&policy, &recap, &PdfOptions::default()).expect("pdf");
+    let path = write_tmp("verdicts.pdf", &bytes);
+    let Some(pages) = pages_of(path_str(&path)) else {
+        return;
+    };
+    let text = pages
+        .concat()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for v in verdicts {
+        // A long label may wrap inside its cell: look for its first two words.
+        let head: Vec<&str> = v.label().split(' ').take(2).collect();
+        assert!(text.contains(&head.join(" ")), "{:?} label missing", v);
+    }
 }

@@ -19,6 +19,12 @@ pub mod action {
     pub const RESTORE: &str = "pulihkan";
     /// One file was taken out of the working set ([`crate::Store::deactivate_submission`]).
     pub const DEACTIVATE: &str = "keluarkan_berkas";
+    /// A policy (Surat Edaran) was saved ([`crate::Store::save_policy`]).
+    pub const POLICY_SAVE: &str = "simpan_surat_edaran";
+    /// A policy was archived or brought back ([`crate::Store::archive_policy`]).
+    pub const POLICY_ARCHIVE: &str = "arsip_surat_edaran";
+    /// The last change of a policy was undone ([`crate::Store::undo_policy`]).
+    pub const POLICY_UNDO: &str = "batal_ubah_surat_edaran";
 }
 
 /// One audit entry.

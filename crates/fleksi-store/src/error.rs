@@ -48,6 +48,9 @@ pub enum StoreError {
     /// A stored value that this version cannot read back (e.g. an unknown finding code).
     #[error("Basis data berisi data yang tidak dikenali: {0}")]
     Corrupt(String),
+    /// A policy id that is not stored.
+    #[error("Surat Edaran \u{201c}{0}\u{201d} tidak ada di basis data.")]
+    PolicyNotFound(String),
     /// A file picked to restore from does not exist.
     #[error("Berkas {0} tidak ditemukan.")]
     NotFound(String),

@@ -131,13 +131,7 @@ impl Store {
     /// `active`; earlier ones are deactivated only when [`NewImport::fresh`] is set.
     pub fn record_import(&mut self, import: &NewImport) -> Result<ImportId, StoreError> {
         let tx = self.conn.transaction()?;
-        if import.fresh {
-            deactivate(&tx, import.policy_id)?;
-        }
-        for id in import.retire {
-            crate::history::retire(&tx, *id)?;
-        }
-        let id = insert_import(&tx, import)?;
+        let id = record(&tx, import)?;
         tx.commit()?;
         Ok(id)
     }
@@ -308,6 +302,21 @@ impl Store {
 const STATUS_OK: &str = "ok";
 const STATUS_UNREADABLE: &str = "unreadable";
 const DATE_FORMAT: &str = "%Y-%m-%d";
+
+/// Records one import inside the caller's transaction: steps the earlier set aside when it
+/// is `fresh`, retires what it retires, then writes its rows (see [`Store::record_import`]).
+pub(crate) fn record(
+    tx: &rusqlite::Transaction<'_>,
+    import: &NewImport,
+) -> Result<ImportId, StoreError> {
+    if import.fresh {
+        deactivate(tx, import.policy_id)?;
+    }
+    for id in import.retire {
+        crate::history::retire(tx, *id)?;
+    }
+    insert_import(tx, import)
+}
 
 /// Writes every row of one import; the caller owns the transaction.
 fn insert_import(conn: &Connection, import: &NewImport) -> Result<ImportId, StoreError> {

@@ -14,6 +14,7 @@ mod error;
 mod files;
 mod history;
 mod imports;
+mod policies;
 mod schema;
 mod settings;
 
@@ -30,6 +31,7 @@ pub use history::UnitVersion;
 pub use imports::{
     ActiveFile, ActiveSet, ActiveSubmission, ImportSummary, NewFile, NewImport, NewSubmission,
 };
+pub use policies::{NewPolicy, PolicyRevision, StoredPolicy};
 
 /// Row id of a stored file (original bytes, deduplicated by SHA-256).
 pub type FileId = i64;
@@ -227,6 +229,56 @@ mod tests {
         assert_eq!(subs[0].name, "a.xlsx");
         assert!(subs[0].dates.is_empty());
         assert_eq!(store.unit_history("p", "A").unwrap().len(), 1);
+        drop(store);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A database left at schema 2 migrates on open: its imports, settings and audit stay,
+    /// and it can store policies.
+    #[test]
+    fn a_version_2_database_migrates_on_open_and_keeps_its_data() {
+        let dir = std::env::temp_dir().join(format!("fleksi-store-v2-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("fleksi.sqlite3");
+        std::fs::create_dir_all(&dir).unwrap();
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+            conn.execute_batch(schema::MIGRATIONS[1]).unwrap();
+            conn.execute_batch(
+                "INSERT INTO files (sha256, name, size, bytes, added_at)
+                 VALUES (printf('%064d', 1), 'm.xlsx', 1, x'00', '2026-01-01T00:00:00+07:00');
+                 INSERT INTO imports (at, policy_id, policy_toml, master_file_id, master_name,
+                                      file_count, error_count, warning_count)
+                 VALUES ('2026-01-01T00:00:00+07:00', 'p', 'id = \"p\"', 1, 'm.xlsx', 1, 0, 0);
+                 INSERT INTO submissions (import_id, position, file_id, name, policy_id,
+                                          unit_code, layout, row_count, error_count,
+                                          warning_count, status, version, dates)
+                 VALUES (1, 0, 1, 'a.xlsx', 'p', 'A', 'grid', 3, 0, 0, 'ok', 1, '2026-01-02');
+                 INSERT INTO settings (key, value, updated_at)
+                 VALUES ('policy.active', 'p', '2026-01-01T00:00:00+07:00');
+                 INSERT INTO audit (at, action, detail)
+                 VALUES ('2026-01-01T00:00:00+07:00', 'impor', 'Impor #1');
+                 PRAGMA user_version = 2;",
+            )
+            .unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version(), 3);
+        let set = store.active_set("p").unwrap().expect("the set stays");
+        assert_eq!(set.policy_toml, "id = \"p\"");
+        assert_eq!(set.files.len(), 1);
+        assert_eq!(set.files[0].dates.len(), 1);
+        assert_eq!(
+            store.setting("policy.active").unwrap().as_deref(),
+            Some("p")
+        );
+        assert_eq!(store.audit(10).unwrap().len(), 1);
+        assert!(store.policies(true).unwrap().is_empty());
+        assert_eq!(store.save_policy("q", "Q", "id = 'q'", None).unwrap(), 1);
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.policy("q").unwrap().unwrap().toml, "id = 'q'");
         drop(store);
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -83,6 +83,29 @@ CREATE TABLE audit (
 ALTER TABLE submissions ADD COLUMN dates TEXT NOT NULL DEFAULT '';
 CREATE INDEX submissions_by_unit ON submissions (policy_id, unit_code, active, import_id, position);
 "#,
+    // Version 3: policies are the clerk's data. `policies` holds each stored Surat Edaran as
+    // its TOML text (exactly as saved); `policy_revisions` keeps every earlier text of a
+    // policy, numbered from 1, so the last edit can be undone (the current text is revision
+    // 1 + the number of kept ones).
+    r#"
+CREATE TABLE policies (
+    id          TEXT    PRIMARY KEY CHECK (length(id) > 0),
+    name        TEXT    NOT NULL DEFAULT '',
+    toml        TEXT    NOT NULL,
+    source      TEXT,
+    archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    created_at  TEXT    NOT NULL,
+    updated_at  TEXT    NOT NULL
+) STRICT;
+
+CREATE TABLE policy_revisions (
+    policy_id  TEXT    NOT NULL REFERENCES policies(id),
+    seq        INTEGER NOT NULL CHECK (seq >= 1),
+    toml       TEXT    NOT NULL,
+    at         TEXT    NOT NULL,
+    PRIMARY KEY (policy_id, seq)
+) STRICT;
+"#,
 ];
 
 /// The schema version this build writes and understands.

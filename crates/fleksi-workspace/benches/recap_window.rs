@@ -29,7 +29,9 @@ struct TempDir(PathBuf);
 
 impl Drop for TempDir {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        if std::env::var("FLEKSI_BENCH_KEEP").is_err() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
     }
 }
 
@@ -99,7 +101,10 @@ fn child(scenario: &str, dir: &Path) {
     let mut refused = None;
     for _ in 0..3 {
         let t = Instant::now();
-        match lampiran_and_recap(&snap, DocOptions::default(), true, true) {
+        // FLEKSI_BENCH_ONLY=pdf|xlsx builds one document (to see where memory goes).
+        let only = std::env::var("FLEKSI_BENCH_ONLY").unwrap_or_default();
+        let (pdf, xlsx) = (only != "xlsx", only != "pdf");
+        match lampiran_and_recap(&snap, DocOptions::default(), pdf, xlsx) {
             Ok((pdf, xlsx)) => {
                 best = best.min(t.elapsed().as_secs_f64());
                 sizes = (
@@ -135,6 +140,7 @@ fn child(scenario: &str, dir: &Path) {
 fn main() {
     if let Ok(scenario) = std::env::var(SCENARIO) {
         let dir = std::env::var("FLEKSI_BENCH_DIR").expect("dir");
+        // FLEKSI_BENCH_KEEP: the regency folders stay for reruns of one scenario.
         child(&scenario, Path::new(&dir));
         return;
     }
@@ -142,6 +148,13 @@ fn main() {
     let exe = std::env::current_exe().expect("exe");
     let month15 = write_regency(60, 250, 22);
     let month25 = write_regency(76, 330, 23);
+    if std::env::var("FLEKSI_BENCH_KEEP").is_ok() {
+        eprintln!(
+            "regency folders kept: {} {}",
+            month15.0.display(),
+            month25.0.display()
+        );
+    }
     for (scenario, dir) in [
         ("month-15k", &month15),
         ("month-25k", &month25),

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::inputs::{safe_name, to_u32, write_file, SavedFile};
+use crate::inputs::{to_u32, write_file, SavedFile};
 use crate::session::Session;
 use crate::snapshot::Snapshot;
 
@@ -123,8 +123,7 @@ pub const MAX_DOCUMENT_CELLS: usize = 25_000 * 27;
 /// Refuses a window too large to print at once, suggesting a month.
 pub fn check_size(recap: &Recap) -> Result<()> {
     let staff: usize = recap.units.iter().map(|u| u.staff.len()).sum();
-    let cells = staff.saturating_mul(recap.days.len());
-    if cells <= MAX_DOCUMENT_CELLS {
+    if cells(recap) <= MAX_DOCUMENT_CELLS {
         return Ok(());
     }
     let first = recap.days.first().copied().unwrap_or(recap.from);
@@ -176,7 +175,17 @@ pub fn recap_bytes(snap: &Snapshot) -> Result<Vec<u8>> {
 /// The documents asked for: the lampiran PDF and the recap XLSX (each when asked).
 pub type Documents = (Option<Vec<u8>>, Option<Vec<u8>>);
 
-/// The lampiran and the recap, built at the same time on two threads (each is optional).
+/// Above this many employee × day cells the two documents are built one after the other,
+/// so the peak memory is the larger of the two rather than their sum.
+pub const PARALLEL_DOCUMENT_CELLS: usize = 400_000;
+
+fn cells(recap: &Recap) -> usize {
+    let staff: usize = recap.units.iter().map(|u| u.staff.len()).sum();
+    staff.saturating_mul(recap.days.len())
+}
+
+/// The lampiran and the recap (each is optional), built at the same time on two threads —
+/// or one after the other for windows above [`PARALLEL_DOCUMENT_CELLS`].
 pub fn lampiran_and_recap(
     snap: &Snapshot,
     options: DocOptions,
@@ -184,6 +193,11 @@ pub fn lampiran_and_recap(
     xlsx: bool,
 ) -> Result<Documents> {
     check_size(&snap.recap)?;
+    if cells(&snap.recap) > PARALLEL_DOCUMENT_CELLS {
+        let book = xlsx.then(|| recap_bytes(snap)).transpose()?;
+        let doc = pdf.then(|| lampiran_bytes(snap, options)).transpose()?;
+        return Ok((doc, book));
+    }
     std::thread::scope(|scope| {
         let book = scope.spawn(|| xlsx.then(|| recap_bytes(snap)).transpose());
         let doc = pdf.then(|| lampiran_bytes(snap, options)).transpose();
@@ -194,12 +208,54 @@ pub fn lampiran_and_recap(
     })
 }
 
-fn template_name(code: &str, name: &str) -> String {
-    safe_name(&format!("Templat jadwal {code} {name}.xlsx"))
+use fleksi_report::names::{
+    corrections_file_name as corrections_name, template_file_name as template_name,
+};
+
+/// What stands between the working set and a clean lampiran, asked once before saving or
+/// printing, and the file names the save dialogs suggest (from the letter, not an id).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PrintCheck {
+    pub errors: u32,
+    /// Files that could not be read at all.
+    pub unreadable: u32,
+    /// Why the lampiran is a draft (KONSEP): fields still to fill.
+    pub to_fill: Vec<String>,
+    /// One sentence for the confirmation, e.g. `14 kesalahan, 4 berkas tidak terbaca, nama
+    /// penanda tangan belum diisi`; empty when nothing remains.
+    pub summary: String,
+    pub lampiran_name: String,
+    pub recap_name: String,
 }
 
-fn corrections_name(code: &str, name: &str) -> String {
-    safe_name(&format!("Berkas koreksi {code} {name}.xlsx"))
+/// The print check of a snapshot.
+pub fn print_check(snap: &Snapshot) -> PrintCheck {
+    let session = &snap.session;
+    let (errors, _) = session.counts();
+    let unreadable = to_u32(
+        session
+            .submissions
+            .iter()
+            .filter(|s| !crate::session::is_readable(s))
+            .count(),
+    );
+    let to_fill = fleksi_report::pdf::draft_reasons(&session.policy);
+    let mut parts = Vec::new();
+    if errors > 0 {
+        parts.push(format!("{errors} kesalahan"));
+    }
+    if unreadable > 0 {
+        parts.push(format!("{unreadable} berkas tidak terbaca"));
+    }
+    parts.extend(to_fill.iter().cloned());
+    PrintCheck {
+        errors,
+        unreadable,
+        to_fill,
+        summary: parts.join(", "),
+        lampiran_name: fleksi_report::names::lampiran_file_name(&session.policy),
+        recap_name: fleksi_report::names::recap_file_name(&session.policy),
+    }
 }
 
 /// The per-unit documents table (units as the window's recap lists them).
@@ -372,6 +428,17 @@ mod tests {
         let err = corrections_bytes(&s.session, &silent.code).expect_err("nothing sent");
         assert!(err.to_string().contains("belum mengirim"));
         assert!(sent[0].template_name.ends_with(".xlsx"));
+        let check = print_check(&s);
+        assert!(
+            check.errors > 0 && check.summary.contains("kesalahan"),
+            "{check:?}"
+        );
+        assert!(
+            check.lampiran_name.starts_with("Lampiran SE "),
+            "{}",
+            check.lampiran_name
+        );
+        assert!(!check.lampiran_name.contains("lebak-2025-12"));
         assert!(!sent[0].template_name.contains('/'));
     }
 

@@ -19,7 +19,8 @@ impl From<Verdict> for CellVerdict {
     fn from(v: Verdict) -> Self {
         match v {
             Verdict::Ok => CellVerdict::Ok,
-            Verdict::OverCap => CellVerdict::OverCap,
+            // A breach like over the cap (coloured alike); `verdict_label` tells which.
+            Verdict::OverCap | Verdict::ExemptViolated => CellVerdict::OverCap,
             Verdict::Exempt => CellVerdict::Exempt,
             Verdict::NotSubmitted => CellVerdict::NotSubmitted,
         }

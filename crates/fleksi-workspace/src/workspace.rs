@@ -58,12 +58,13 @@ pub struct Workspace {
     demo_dir: Option<PathBuf>,
     store: Mutex<Option<Store>>,
     current: RwLock<Option<Arc<Snapshot>>>,
-    writer: Mutex<()>,
+    /// Taken by every change (see the module doc).
+    pub(crate) writer: Mutex<()>,
     loading: AtomicBool,
     problem: Mutex<Option<String>>,
 }
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
@@ -181,7 +182,7 @@ impl Workspace {
         Ok(Some(session))
     }
 
-    fn with_store<T>(
+    pub(crate) fn with_store<T>(
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, fleksi_store::StoreError>,
     ) -> Result<T> {
@@ -200,7 +201,7 @@ impl Workspace {
     }
 
     /// Makes `session` the current snapshot (with the clerk's window for its policy).
-    fn swap(&self, session: Session, demo: bool) -> Result<Arc<Snapshot>> {
+    pub(crate) fn swap(&self, session: Session, demo: bool) -> Result<Arc<Snapshot>> {
         let chosen = self.chosen_window(&session.policy.id)?;
         let snap = Arc::new(Snapshot::new(
             Arc::new(session),
@@ -273,15 +274,15 @@ impl Workspace {
         self.import_files(policy, master, files, request.replace, on_event)
     }
 
-    /// The policy named `id`: the one in use when it has that id (it may be the clerk's
-    /// own), else a preset.
-    fn policy_for(&self, id: &str) -> Result<Policy> {
+    /// The policy named `id`: the one in use when it has that id, else a preset or one of
+    /// the clerk's stored policies.
+    pub(crate) fn policy_for(&self, id: &str) -> Result<Policy> {
         if let Ok(snap) = self.snapshot() {
             if snap.session.policy.id == id {
                 return Ok(snap.session.policy.clone());
             }
         }
-        preset(id)
+        self.find_policy(id)
     }
 
     /// Imports `files` under `policy` (with a new `master`, or the current one), optionally
@@ -619,7 +620,7 @@ impl Workspace {
 
 impl Session {
     /// The same set under `policy` (a no-op when it is the policy in use).
-    fn rebase_policy(self, policy: Policy) -> Session {
+    pub(crate) fn rebase_policy(self, policy: Policy) -> Session {
         if policy == self.policy {
             return self;
         }

@@ -1,10 +1,11 @@
 //! What every rule needs to look up, computed once per validation: the working days of the
-//! period and their index, the calendar, the master's units by index and which are exempt.
+//! period and their index, the calendar, the master's units by index, which are exempt, the
+//! scheme (own caps, piket) that applies to each, and the pool each unit's cap is judged on.
 
 use crate::calendar::{working_days, Calendar, NonWorkingDay};
 use crate::finding::{Finding, FindingCode};
 use crate::master::Master;
-use crate::policy::Policy;
+use crate::policy::{CapBasis, Policy, UnitScheme};
 use crate::submission::Submission;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -29,6 +30,15 @@ pub(super) struct Context<'a> {
     unit_index: HashMap<&'a str, usize>,
     /// Per master unit (same order): `Some(text)` when exempt, saying why in Indonesian.
     exempt: Vec<Option<String>>,
+    /// Per master unit: the scheme whose caps apply (the nearest of the unit and its
+    /// ancestors with a scheme that sets caps), `None` for the general caps.
+    cap_scheme: Vec<Option<&'a UnitScheme>>,
+    /// Per master unit: the master index of the unit its cap is judged on — itself under
+    /// cap basis per unit kerja; otherwise the nearest of itself and its ancestors with its
+    /// own caps, else its top-level unit (the perangkat daerah).
+    pub pool_of: Vec<usize>,
+    /// Per master unit: the piket minimum of the unit's own scheme.
+    pub piket_min: Vec<Option<u32>>,
 }
 
 impl<'a> Context<'a> {
@@ -36,7 +46,7 @@ impl<'a> Context<'a> {
         let calendar = Calendar::from_policy(policy);
         let days = working_days(policy);
         let day_index = days.iter().enumerate().map(|(i, d)| (*d, i)).collect();
-        let unit_index = master
+        let unit_index: HashMap<&str, usize> = master
             .units
             .iter()
             .enumerate()
@@ -58,6 +68,40 @@ impl<'a> Context<'a> {
                 })
             })
             .collect();
+        let mut schemes: HashMap<String, &UnitScheme> = HashMap::new();
+        for sc in &policy.schemes {
+            schemes.entry(sc.unit.trim().to_uppercase()).or_insert(sc);
+        }
+        let scheme_of = |code: &str| -> Option<&'a UnitScheme> {
+            if schemes.is_empty() {
+                return None;
+            }
+            schemes.get(&code.trim().to_uppercase()).copied()
+        };
+        let n = master.units.len();
+        let mut cap_scheme = Vec::with_capacity(n);
+        let mut pool_of = Vec::with_capacity(n);
+        let mut piket_min = Vec::with_capacity(n);
+        for (ui, u) in master.units.iter().enumerate() {
+            piket_min.push(scheme_of(&u.code).and_then(|s| s.piket_min));
+            let lineage = master.lineage(&u.code);
+            let nearest = lineage.iter().find_map(|l| {
+                scheme_of(&l.code)
+                    .filter(|s| s.has_caps())
+                    .map(|s| (l.code.as_str(), s))
+            });
+            cap_scheme.push(nearest.map(|(_, s)| s));
+            let root = match policy.cap_basis {
+                CapBasis::UnitKerja => None,
+                CapBasis::PerangkatDaerah => nearest
+                    .map(|(code, _)| code)
+                    .or_else(|| lineage.last().map(|l| l.code.as_str())),
+            };
+            pool_of.push(
+                root.and_then(|code| unit_index.get(code).copied())
+                    .unwrap_or(ui),
+            );
+        }
         Context {
             policy,
             master,
@@ -66,6 +110,18 @@ impl<'a> Context<'a> {
             day_index,
             unit_index,
             exempt,
+            cap_scheme,
+            pool_of,
+            piket_min,
+        }
+    }
+
+    /// The cap in percent on `date` for master unit `unit_idx`: its scheme's, else the
+    /// policy's; the flag tells whether it comes from a scheme.
+    pub fn cap_on(&self, unit_idx: usize, date: NaiveDate) -> (Option<u32>, bool) {
+        match self.cap_scheme.get(unit_idx).copied().flatten() {
+            Some(s) => (s.cap_on(date), true),
+            None => (self.policy.cap_on(date), false),
         }
     }
 

@@ -24,15 +24,33 @@
 //! - A row whose NIP belongs to a child unit of the submission's unit (a puskesmas in the
 //!   Dinkes workbook) is accepted and counted for the child unit; any other unit is
 //!   `nip.other_unit`. Counts go to the employee's unit in the master.
-//! - The cap's base is the unit's staff in the master; it is exceeded iff
-//!   `wfa * 100 > total * cap` (WFA plus leave when the policy counts leave).
+//! - The cap (design §4): per weekday from the unit's scheme — the nearest of the unit and
+//!   its ancestors whose `UnitScheme` sets caps — else the policy's `caps`. It is exceeded
+//!   iff `counted * 100 > total * cap` (counted: WFA, plus leave and other absence when the
+//!   policy counts leave), so the allowance rounds down (15 ASN at 50 % → 7).
+//! - Cap basis `PerangkatDaerah` (default): the cap is judged on a pool — the top-level unit
+//!   (no parent in the master) with all its descendants, except that a unit with its own
+//!   caps and its descendants form a pool of their own. Exempt units are left out of every
+//!   pool (neither their staff nor their WFA count; their WFA is `wfa.exempt_unit`). One
+//!   `wfa.quota_exceeded` per pool and day, naming the pool's unit and saying the count is
+//!   pooled, placed in the file owning the pool unit's day (else the first pooled unit's in
+//!   master order); every submitted unit-day of the pool gets the pool's verdict, and
+//!   `DayCount::pool` carries the pool's counted/total/allowance. Basis `UnitKerja`: each
+//!   unit is its own pool (a pool of one). Per-unit day counts stay per unit either way.
+//! - Piket (`UnitScheme::piket_min`): on each working day a submission covers the unit, the
+//!   unit's own staff (not its sub-units') with WFO or PIKET must be at least the minimum,
+//!   else `piket.understaffed`, placed like the quota finding.
+//! - PIKET counts as WFO; TL (like DL) as other.
+//! - Approval (when required, for WFA cells): only `Approval::Yes` passes; `No`, a blank
+//!   approval cell or no approval column is `approval.missing` (error); `Unclear` is
+//!   `approval.unclear` (warning) at the approval cell, once per row and cell.
 //! - The first submission to schedule an employee on a day wins; a later one of another unit
 //!   is `employee.double_booked` and not counted (within one unit ownership decides).
-//! - Verdict per unit per working day: `Exempt` for exempt units; `NotSubmitted` when no
-//!   submission covers the unit on that day (a long policy sent week by week); `OverCap`;
-//!   `Ok`. `UnitRecap::submitted` is true once any submission covers the unit. A
-//!   `wfa.quota_exceeded` finding points at the file owning that unit-day (its date header
-//!   cell).
+//! - Verdict per unit per working day: `NotSubmitted` when no submission covers the unit on
+//!   that day (exempt or not; a long policy sent week by week); for exempt units
+//!   `ExemptViolated` when the unit has WFA that day, else `Exempt`; otherwise `OverCap`
+//!   when its pool is over the cap, else `Ok`. `UnitRecap::submitted` is true once any
+//!   submission covers the unit.
 //! - The recap's window (`Recap::from`, `Recap::to`) is the policy period; see
 //!   `Recap::within` for a narrower reporting window.
 //! - The recap lists every unit of the master in master order, and in each every master

@@ -1,8 +1,8 @@
 //! The row pass over one submission: NIP checks (duplicate, unknown, other unit), blank
 //! statuses on covered working days, double booking across submissions, and the per-cell
-//! WFA rules (exempt unit, weekday not allowed, approval missing, weekly limit); counts every
-//! accepted status into the tally. Entries on dates the submission does not own (a later
-//! submission of its unit covers them) are skipped entirely.
+//! WFA rules (exempt unit, weekday not allowed, approval missing or unclear, weekly limit);
+//! counts every accepted status into the tally. Entries on dates the submission does not
+//! own (a later submission of its unit covers them) are skipped entirely.
 
 use super::context::{cross_cell, Context, DayState};
 use super::dates::SubDates;
@@ -14,7 +14,7 @@ use crate::fmt_id;
 use crate::master::Employee;
 use crate::nip::Nip;
 use crate::status::Status;
-use crate::submission::{Entry, Layout, ScheduleRow, Submission};
+use crate::submission::{Approval, Entry, Layout, ScheduleRow, Submission};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -64,9 +64,10 @@ pub(super) fn check(
             continue;
         }
         let emp_unit = ctx.unit_idx(&emp.unit);
-        let who = Who {
+        let mut who = Who {
             emp,
             unit: emp_unit,
+            unclear_reported: None,
             exempt_position: if ctx.policy.exempt_positions.is_empty() {
                 None
             } else {
@@ -123,7 +124,7 @@ pub(super) fn check(
                     row: ri,
                     entry: ei,
                 };
-                wfa_cell(ctx, sub, e, &who, (slot, day, place), tally, findings);
+                wfa_cell(ctx, sub, e, &mut who, (slot, day, place), tally, findings);
             }
         }
         for (p, state) in dates.states.iter().enumerate() {
@@ -156,14 +157,17 @@ struct Who<'a> {
     unit: Option<usize>,
     /// The policy's `exempt_positions` entry naming the employee's position.
     exempt_position: Option<&'a str>,
+    /// The approval cell last reported `approval.unclear` in this row (a wide row has one
+    /// approval cell for all its dates: reported once).
+    unclear_reported: Option<&'a str>,
 }
 
 /// The per-cell WFA rules.
-fn wfa_cell(
+fn wfa_cell<'a>(
     ctx: &Context,
     sub: &Submission,
-    e: &Entry,
-    who_row: &Who,
+    e: &'a Entry,
+    who_row: &mut Who<'a>,
     (slot, day_idx, place): (usize, usize, Place),
     tally: &mut Tally,
     findings: &mut Vec<Finding>,
@@ -211,16 +215,51 @@ fn wfa_cell(
             "Ubah menjadi WFO atau pindahkan WFA ke hari yang dibolehkan.",
         ));
     }
-    if ctx.policy.approval_required && e.approved != Some(true) {
-        let state = match e.approved {
-            None => "tanpa kolom persetujuan atasan",
-            _ => "belum disetujui atasan",
+    if ctx.policy.approval_required {
+        let by = ctx.policy.approver.label();
+        let missing = match e.approved {
+            Some(Approval::Yes) => None,
+            None => Some(format!("tanpa kolom persetujuan {by}")),
+            Some(Approval::No) => Some(format!("belum disetujui {by}")),
+            Some(Approval::Unclear) => {
+                let cell = e.approval_cell.as_deref().unwrap_or(&e.cell);
+                if who_row.unclear_reported != Some(cell) {
+                    who_row.unclear_reported = Some(cell);
+                    findings.push(
+                        Context::at(
+                            sub,
+                            FindingCode::ApprovalUnclear,
+                            Some(cell),
+                            format!(
+                                "Persetujuan {by} pada sel {cell} untuk WFA {} pada {} tidak \
+                                 jelas: bukan persetujuan yang tegas (Disetujui, Ya, ACC, ✓, \
+                                 paraf) maupun penolakan",
+                                who(),
+                                day()
+                            ),
+                            format!(
+                                "Tulis 'Disetujui' atau paraf {by} bila WFA ini disetujui, atau \
+                                 'Tidak' bila tidak; 'Menunggu' atau 'Proses' belum dihitung \
+                                 sebagai persetujuan."
+                            ),
+                        )
+                        .nip(emp.nip.as_str())
+                        .date(e.date),
+                    );
+                }
+                None
+            }
         };
-        findings.push(base(
-            FindingCode::ApprovalMissing,
-            format!("WFA untuk {} pada {} {state}", who(), day()),
-            "Isi persetujuan atasan langsung (Ya) untuk WFA ini, atau ubah menjadi WFO.",
-        ));
+        if let Some(state) = missing {
+            findings.push(base(
+                FindingCode::ApprovalMissing,
+                format!("WFA untuk {} pada {} {state}", who(), day()),
+                &format!(
+                    "Isi persetujuan {by} (mis. 'Disetujui' atau paraf) untuk WFA ini, atau \
+                     ubah menjadi WFO."
+                ),
+            ));
+        }
     }
     if let Some(limit) = ctx.policy.weekly_wfa_limit {
         tally.count_week(slot, emp.nip, (day_idx, e.date), limit, place);
@@ -346,7 +385,7 @@ fn missing_status(
             emp.nip.grouped(),
             fmt_id::date_with_weekday(date)
         ),
-        "Isi WFO, WFA, CUTI, SAKIT, DL, IZIN atau TB untuk tanggal ini.".to_string(),
+        "Isi WFO, PIKET, WFA, DL, TL, CUTI, SAKIT, IZIN atau TB untuk tanggal ini.".to_string(),
     )
     .nip(emp.nip.as_str())
     .date(date)

@@ -144,7 +144,7 @@ fn monday(date: NaiveDate) -> NaiveDate {
 }
 
 pub(super) struct Tally {
-    /// Per master unit index: per day `[wfo, wfa, other]`.
+    /// Per master unit index: per day `[wfo, wfa, other]` (WFO counts PIKET too).
     pub counts: Vec<Vec<[u32; 3]>>,
     /// Per master unit index: the last submission that covers it — the last of the unit's
     /// own files when there is one, otherwise the last of its parent's files that list the
@@ -233,12 +233,15 @@ impl Tally {
     }
 }
 
-/// Adds one known status to the unit's counts for `day`.
+/// Adds one known status to the unit's counts for `day`: WFO and PIKET (office) as WFO,
+/// WFA, everything else as other.
 pub(super) fn add(counts: &mut [[u32; 3]], day: usize, status: Status) {
     let slot = &mut counts[day];
     match status {
-        Status::Wfo => slot[0] += 1,
+        Status::Wfo | Status::Piket => slot[0] += 1,
         Status::Wfa => slot[1] += 1,
-        _ => slot[2] += 1,
+        Status::Cuti | Status::Sakit | Status::Dl | Status::Izin | Status::Tb | Status::Tl => {
+            slot[2] += 1
+        }
     }
 }

@@ -9,7 +9,7 @@ use crate::policy::Policy;
 use crate::presets;
 use crate::recap::{Recap, Verdict};
 use crate::status::Status;
-use crate::submission::{Entry, Layout, ScheduleRow, Submission};
+use crate::submission::{Approval, Entry, Layout, ScheduleRow, Submission};
 use chrono::{NaiveDate, Weekday};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -94,6 +94,7 @@ fn wide(
                         raw: raw.to_string(),
                         cell: a1(5 + c as u32, row),
                         approved: None,
+                        approval_cell: None,
                     })
                     .collect(),
             }
@@ -333,7 +334,10 @@ fn exempt_unit_with_wfa() {
     );
     let pkm = recap.units.iter().find(|u| u.code == "PKM-CBD").unwrap();
     assert!(pkm.exempt);
-    assert_eq!(pkm.days[1].verdict, Verdict::Exempt);
+    // Lampiran II: WFA in an exempt unit is a violation that day only.
+    assert_eq!(pkm.days[1].verdict, Verdict::ExemptViolated);
+    assert_eq!(pkm.days[0].verdict, Verdict::Exempt);
+    assert_eq!(pkm.days[1].pool, None);
     assert!(with_code(&findings, FindingCode::WfaQuotaExceeded).is_empty());
     // Listed only through its parent: the message says so.
     let mut policy = lebak();
@@ -408,8 +412,8 @@ fn approval_missing() {
         &days,
         &[rows(1..=3, &["WFA", "WFO"]), rows(4..=15, &["WFO", "WFO"])].concat(),
     );
-    s.rows[0].entries[0].approved = Some(true);
-    s.rows[1].entries[0].approved = Some(false);
+    s.rows[0].entries[0].approved = Some(Approval::Yes);
+    s.rows[1].entries[0].approved = Some(Approval::No);
     let (findings, _) = run(&policy, std::slice::from_ref(&s));
     let f = with_code(&findings, FindingCode::ApprovalMissing);
     assert_eq!(f.len(), 2, "NIP 2 refused, NIP 3 without a column");
@@ -673,8 +677,9 @@ fn recap_covers_every_master_unit() {
         verdicts,
         [
             Verdict::OverCap,
-            Verdict::Exempt,
-            Verdict::Exempt,
+            // Exempt units that sent nothing are not submitted either (Lampiran II).
+            Verdict::NotSubmitted,
+            Verdict::NotSubmitted,
             Verdict::NotSubmitted,
             Verdict::NotSubmitted
         ]
@@ -733,7 +738,7 @@ fn exempt_position_with_wfa() {
     s.rows[0].entries[0] = Entry {
         status: Some(Status::Wfa),
         raw: "WFA".into(),
-        approved: Some(true),
+        approved: Some(Approval::Yes),
         ..s.rows[0].entries[0].clone()
     };
     let (findings, _) = run(&policy, std::slice::from_ref(&s));
@@ -1056,23 +1061,425 @@ fn the_recap_window_and_within() {
     let later = recap.within(d(2026, 4, 13), d(2026, 4, 30));
     assert!(!later.units[0].submitted);
     assert_eq!(later.units[0].staff[0].statuses.len(), later.days.len());
-    // Exempt units keep their flag; units that sent nothing stay not submitted.
+    // Units that sent nothing stay not submitted; exempt or not, a unit is submitted in a
+    // window when one of its days there is.
     let setda = later.units.iter().find(|u| u.code == "SETDA").unwrap();
     assert!(!setda.submitted);
     let mut exempt = recap.clone();
     exempt.units[0].exempt = true;
-    assert!(exempt.within(d(2026, 4, 13), d(2026, 4, 30)).units[0].submitted);
+    assert!(!exempt.within(d(2026, 4, 13), d(2026, 4, 30)).units[0].submitted);
+    assert!(exempt.within(d(2026, 4, 7), d(2026, 4, 12)).units[0].submitted);
     // The whole window gives back the same recap.
     assert_eq!(recap.within(policy.start, policy.end), recap);
+}
+
+// ---- Issue 10: status vocabulary, strict approval, cap basis, schemes, piket, verdicts ----
+
+/// Lebak without exemptions, so that Dinkes and its puskesmas can be pooled.
+fn lebak_open() -> Policy {
+    let mut p = lebak();
+    p.exempt.clear();
+    p
+}
+
+/// DINKES's 3 staff with `wfa` of them WFA on 30 December, and PKM-CBD's 2 with `pkm_wfa`.
+fn dinkes_and_pkm(wfa: u32, pkm_wfa: u32) -> Vec<Submission> {
+    let mut r = rows(101..101 + wfa, &["WFO", "WFA", "WFO"]);
+    r.extend(rows(101 + wfa..=103, &["WFO"; 3]));
+    let mut p = rows(201..201 + pkm_wfa, &["WFO", "WFA", "WFO"]);
+    p.extend(rows(201 + pkm_wfa..=202, &["WFO"; 3]));
+    vec![
+        wide("dinkes.xlsx", Some("DINKES"), &lebak_days(), &r),
+        wide("pkm.xlsx", Some("PKM-CBD"), &lebak_days(), &p),
+    ]
+}
+
+fn unit<'r>(recap: &'r Recap, code: &str) -> &'r crate::recap::UnitRecap {
+    recap.units.iter().find(|u| u.code == code).unwrap()
+}
+
+#[test]
+fn piket_counts_as_wfo_and_tl_as_other() {
+    let mut r = rows(1..=2, &["Piket", "Jaga", "WFO"]);
+    r.extend(rows(3..=4, &["TL", "Tugas Luar", "DLD"]));
+    r.extend(rows(5..=15, &["WFO", "WFA", "CB"]));
+    let s = wide("k.xlsx", Some("KOMINFO"), &lebak_days(), &r);
+    let (findings, recap) = run(&lebak(), &[s]);
+    let u = &recap.units[0];
+    assert_eq!((u.days[0].wfo, u.days[0].wfa, u.days[0].other), (13, 0, 2));
+    assert_eq!((u.days[1].wfo, u.days[1].wfa, u.days[1].other), (2, 11, 2));
+    assert_eq!((u.days[2].wfo, u.days[2].wfa, u.days[2].other), (2, 0, 13));
+    assert_eq!(u.staff[0].statuses[0], Some(Status::Piket));
+    assert_eq!(u.staff[2].statuses[0], Some(Status::Tl));
+    assert!(with_code(&findings, FindingCode::StatusMissing).is_empty());
+    assert_eq!(with_code(&findings, FindingCode::WfaQuotaExceeded).len(), 1);
+}
+
+#[test]
+fn approval_must_be_an_explicit_yes() {
+    let mut policy = presets::by_id("kab-bekasi-2025-03").unwrap();
+    let days = [d(2025, 3, 24), d(2025, 3, 25)];
+    let mut s = wide(
+        "k.xlsx",
+        Some("KOMINFO"),
+        &days,
+        &[rows(1..=4, &["WFA", "WFA"]), rows(5..=15, &["WFO", "WFO"])].concat(),
+    );
+    let marks = [
+        Approval::Yes,
+        Approval::No,
+        Approval::Unclear,
+        Approval::Unclear,
+    ];
+    for (r, mark) in marks.iter().enumerate() {
+        for e in &mut s.rows[r].entries {
+            e.approved = Some(*mark);
+            e.approval_cell = Some(a1(8, 5 + r as u32));
+        }
+    }
+    // Row 4: a long-layout-like cell per date (two approval cells).
+    s.rows[3].entries[1].approval_cell = Some("J9".into());
+    let (findings, _) = run(&policy, std::slice::from_ref(&s));
+    let missing = with_code(&findings, FindingCode::ApprovalMissing);
+    assert_eq!(missing.len(), 2, "NIP 2 refused on both days");
+    assert!(missing
+        .iter()
+        .all(|f| f.nip.as_deref() == Some(nip(2).as_str())));
+    assert!(missing[0]
+        .message
+        .contains("belum disetujui atasan langsung"));
+    let unclear = with_code(&findings, FindingCode::ApprovalUnclear);
+    let cells: Vec<&str> = unclear.iter().filter_map(|f| f.cell.as_deref()).collect();
+    assert_eq!(cells, ["I8", "I9", "J9"], "once per row and approval cell");
+    assert!(unclear.iter().all(|f| f.severity == Severity::Warning));
+    assert!(
+        unclear[0].message.contains("pada sel I8") && unclear[0].message.contains("tidak jelas"),
+        "{}",
+        unclear[0].message
+    );
+    // Who approves shows in the messages.
+    policy.approver = crate::policy::Approver::KepalaPerangkatDaerah;
+    let (findings, _) = run(&policy, std::slice::from_ref(&s));
+    let missing = with_code(&findings, FindingCode::ApprovalMissing);
+    assert!(missing[0]
+        .message
+        .contains("belum disetujui kepala perangkat daerah"));
+    assert!(missing[0]
+        .hint
+        .contains("persetujuan kepala perangkat daerah"));
+    // Negative: every WFA approved, or approval not required.
+    for r in &mut s.rows {
+        for e in &mut r.entries {
+            e.approved = Some(Approval::Yes);
+        }
+    }
+    let (findings, _) = run(&policy, std::slice::from_ref(&s));
+    assert!(with_code(&findings, FindingCode::ApprovalMissing).is_empty());
+    assert!(with_code(&findings, FindingCode::ApprovalUnclear).is_empty());
+    policy.approval_required = false;
+    s.rows[1].entries[0].approved = Some(Approval::Unclear);
+    let (findings, _) = run(&policy, &[s]);
+    assert!(with_code(&findings, FindingCode::ApprovalUnclear).is_empty());
+}
+
+#[test]
+fn the_cap_pools_a_perangkat_daerah_with_its_sub_units() {
+    let policy = lebak_open();
+    // 2 of Dinkes's 3 WFA: 67 % alone, but 2 of the 5 ASN pooled with the puskesmas.
+    let (findings, recap) = run(&policy, &dinkes_and_pkm(2, 0));
+    assert!(with_code(&findings, FindingCode::WfaQuotaExceeded).is_empty());
+    let dinkes = unit(&recap, "DINKES");
+    assert_eq!(dinkes.days[1].verdict, Verdict::Ok);
+    let pool = dinkes.days[1].pool.as_ref().unwrap();
+    assert_eq!(
+        (
+            pool.unit.as_str(),
+            pool.units,
+            pool.counted,
+            pool.total,
+            pool.allowance
+        ),
+        ("DINKES", 2, 2, 5, Some(2))
+    );
+    assert!(pool.is_pooled());
+    assert_eq!(unit(&recap, "PKM-CBD").days[1].pool.as_ref(), Some(pool));
+    // Per-unit counts stay per unit.
+    assert_eq!((dinkes.days[1].wfa, dinkes.total_staff), (2, 3));
+
+    // 3 of 5 pooled: over; one finding naming the perangkat daerah, both units over.
+    let (findings, recap) = run(&policy, &dinkes_and_pkm(1, 2));
+    let f = with_code(&findings, FindingCode::WfaQuotaExceeded);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].unit.as_deref(), Some("DINKES"));
+    assert_eq!(f[0].file.as_deref(), Some("dinkes.xlsx"));
+    assert_eq!(f[0].cell.as_deref(), Some("G5"));
+    assert!(
+        f[0].message.contains(
+            "Dinas Kesehatan (perangkat daerah, dihitung gabungan dengan 1 unit di bawahnya)"
+        ) && f[0].message.contains("WFA 3 dari 5 ASN = 60 % > 50 %"),
+        "{}",
+        f[0].message
+    );
+    assert!(f[0]
+        .hint
+        .contains("paling banyak 2 orang (50 % dari 5 ASN perangkat daerah"));
+    assert_eq!(unit(&recap, "DINKES").days[1].verdict, Verdict::OverCap);
+    assert_eq!(unit(&recap, "PKM-CBD").days[1].verdict, Verdict::OverCap);
+    assert_eq!(unit(&recap, "PKM-CBD").days[0].verdict, Verdict::Ok);
+
+    // Only the puskesmas sent: the finding goes to its file; Dinkes is not submitted.
+    let subs = dinkes_and_pkm(0, 2);
+    let (findings, recap) = run(&policy, &subs[1..]);
+    assert!(
+        with_code(&findings, FindingCode::WfaQuotaExceeded).is_empty(),
+        "2 of 5"
+    );
+    assert_eq!(
+        unit(&recap, "DINKES").days[1].verdict,
+        Verdict::NotSubmitted
+    );
+    let mut p2 = policy.clone();
+    p2.caps.iter_mut().for_each(|c| c.percent = 20);
+    let (findings, _) = run(&p2, &subs[1..]);
+    let f = with_code(&findings, FindingCode::WfaQuotaExceeded);
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (f[0].file.as_deref(), f[0].unit.as_deref()),
+        (Some("pkm.xlsx"), Some("DINKES"))
+    );
+}
+
+#[test]
+fn the_cap_per_unit_kerja_judges_each_unit_alone() {
+    let mut policy = lebak_open();
+    policy.cap_basis = crate::policy::CapBasis::UnitKerja;
+    let (findings, recap) = run(&policy, &dinkes_and_pkm(2, 0));
+    let f = with_code(&findings, FindingCode::WfaQuotaExceeded);
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message
+            .contains("Dinas Kesehatan, Selasa, 30 Desember 2025: WFA 2 dari 3 ASN"),
+        "{}",
+        f[0].message
+    );
+    assert!(!f[0].message.contains("gabungan"));
+    let dinkes = unit(&recap, "DINKES");
+    assert_eq!(dinkes.days[1].verdict, Verdict::OverCap);
+    let pool = dinkes.days[1].pool.as_ref().unwrap();
+    assert_eq!((pool.units, pool.total, pool.allowance), (1, 3, Some(1)));
+    assert!(!pool.is_pooled());
+    assert_eq!(unit(&recap, "PKM-CBD").days[1].verdict, Verdict::Ok);
+}
+
+#[test]
+fn exempt_sub_units_stay_out_of_the_pool() {
+    let mut policy = lebak_open();
+    policy.exempt = vec![crate::policy::UnitMatcher::Word("Puskesmas".into())];
+    // Dinkes alone: 2 of 3 is over; the puskesmas's WFA is a violation, not pooled.
+    let (findings, recap) = run(&policy, &dinkes_and_pkm(2, 1));
+    let f = with_code(&findings, FindingCode::WfaQuotaExceeded);
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message.contains("WFA 2 dari 3 ASN"),
+        "{}",
+        f[0].message
+    );
+    assert_eq!(with_code(&findings, FindingCode::WfaExemptUnit).len(), 1);
+    let pkm = unit(&recap, "PKM-CBD");
+    assert_eq!(pkm.days[1].verdict, Verdict::ExemptViolated);
+    assert_eq!(
+        pkm.days[1].verdict.label(),
+        "Melanggar pengecualian (ada WFA)"
+    );
+    assert_eq!(pkm.days[0].verdict, Verdict::Exempt);
+    assert_eq!(
+        unit(&recap, "DINKES").days[1].pool.as_ref().unwrap().units,
+        1
+    );
+}
+
+#[test]
+fn an_exempt_unit_that_sent_nothing_is_not_submitted() {
+    let (_, recap) = run(&lebak(), &[kominfo(3)]);
+    let dinkes = unit(&recap, "DINKES");
+    assert!(dinkes.exempt && !dinkes.submitted);
+    assert!(dinkes
+        .days
+        .iter()
+        .all(|d| d.verdict == Verdict::NotSubmitted && d.verdict.label() == "Belum mengirim"));
+    // Sent, WFO only: exempt.
+    let s = wide(
+        "dinkes.xlsx",
+        Some("DINKES"),
+        &lebak_days(),
+        &rows(101..=103, &["WFO"; 3]),
+    );
+    let (_, recap) = run(&lebak(), &[s]);
+    assert!(unit(&recap, "DINKES")
+        .days
+        .iter()
+        .all(|d| d.verdict == Verdict::Exempt));
+}
+
+#[test]
+fn a_units_own_scheme_overrides_the_general_cap() {
+    let mut policy = lebak();
+    policy.schemes = vec![crate::policy::UnitScheme {
+        unit: "kominfo".into(),
+        caps: vec![crate::policy::WeekdayCap {
+            weekday: Weekday::Tue,
+            percent: 20,
+        }],
+        piket_min: None,
+    }];
+    // 4 of 15 on Tuesday 30 December: within 50 %, over the scheme's 20 %.
+    let (findings, recap) = run(&policy, &[kominfo(4)]);
+    let f = with_code(&findings, FindingCode::WfaQuotaExceeded);
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message
+            .contains("WFA 4 dari 15 ASN = 26,7 % > 20 % (batas skema unit)"),
+        "{}",
+        f[0].message
+    );
+    assert!(f[0].hint.contains("paling banyak 3 orang"), "{}", f[0].hint);
+    let u = &recap.units[0];
+    assert_eq!(u.days[1].cap_percent, Some(20));
+    // A weekday the scheme does not list has no cap for the unit.
+    assert_eq!(u.days[0].cap_percent, None);
+    // Negative: without the scheme, 4 of 15 is fine; 3 of 15 is within the scheme too.
+    let (findings, _) = run(&lebak(), &[kominfo(4)]);
+    assert!(with_code(&findings, FindingCode::WfaQuotaExceeded).is_empty());
+    let (findings, _) = run(&policy, &[kominfo(3)]);
+    assert!(with_code(&findings, FindingCode::WfaQuotaExceeded).is_empty());
+}
+
+#[test]
+fn a_sub_unit_with_its_own_caps_is_its_own_pool() {
+    let mut policy = lebak_open();
+    policy.schemes = vec![crate::policy::UnitScheme {
+        unit: "PKM-CBD".into(),
+        caps: crate::policy::WeekdayCap::every(&policy.working_weekdays, 100),
+        piket_min: None,
+    }];
+    // Both puskesmas staff WFA (allowed by its scheme), 2 of Dinkes's 3: Dinkes alone over.
+    let (findings, recap) = run(&policy, &dinkes_and_pkm(2, 2));
+    let f = with_code(&findings, FindingCode::WfaQuotaExceeded);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].unit.as_deref(), Some("DINKES"));
+    assert!(
+        f[0].message.contains("WFA 2 dari 3 ASN"),
+        "{}",
+        f[0].message
+    );
+    let pkm = unit(&recap, "PKM-CBD");
+    assert_eq!(pkm.days[1].verdict, Verdict::Ok);
+    assert_eq!(pkm.days[1].cap_percent, Some(100));
+    assert_eq!(pkm.days[1].pool.as_ref().unwrap().unit, "PKM-CBD");
+}
+
+#[test]
+fn piket_minimum_on_duty() {
+    let mut policy = lebak();
+    policy.schemes = vec![
+        crate::policy::UnitScheme {
+            unit: "KOMINFO".into(),
+            caps: vec![],
+            piket_min: Some(10),
+        },
+        crate::policy::UnitScheme {
+            unit: "DISDIK".into(),
+            caps: vec![],
+            piket_min: Some(1),
+        },
+    ];
+    // 7 WFA on 30 December leaves 8 on duty (< 10); PIKET counts as on duty.
+    let mut r = rows(1..=7, &["WFO", "WFA", "WFO"]);
+    r.extend(rows(8..=9, &["Piket", "Piket", "CUTI"]));
+    r.extend(rows(10..=15, &["WFO", "WFO", "CUTI"]));
+    let s = wide("k.xlsx", Some("KOMINFO"), &lebak_days(), &r);
+    let (findings, _) = run(&policy, std::slice::from_ref(&s));
+    let f = with_code(&findings, FindingCode::PiketUnderstaffed);
+    // 29 December: 15 on duty; 30 December: 8; 31 December: 7 (8 on leave).
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].date, Some(d(2025, 12, 30)));
+    assert_eq!(f[1].date, Some(d(2025, 12, 31)));
+    assert_eq!(f[0].unit.as_deref(), Some("KOMINFO"));
+    assert_eq!(f[0].cell.as_deref(), Some("G5"));
+    assert_eq!(f[0].severity, Severity::Error);
+    assert!(
+        f[0].message
+            .contains("(WFO/PIKET) 8 orang, kurang dari piket minimal 10 orang"),
+        "{}",
+        f[0].message
+    );
+    assert!(f[1].message.contains("7 orang"), "{}", f[1].message);
+    // Negative: 7 on duty meets a minimum of 7; DISDIK sent nothing and is not judged.
+    let mut policy7 = policy.clone();
+    policy7.schemes[0].piket_min = Some(7);
+    let (findings, _) = run(&policy7, std::slice::from_ref(&s));
+    assert!(with_code(&findings, FindingCode::PiketUnderstaffed).is_empty());
+    // Without the two on PIKET, 30 December has 6 on duty.
+    let mut no_piket = s.clone();
+    for r in &mut no_piket.rows[7..9] {
+        r.entries[1].status = Some(Status::Cuti);
+    }
+    let (findings, _) = run(&policy7, &[no_piket]);
+    let f = with_code(&findings, FindingCode::PiketUnderstaffed);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].date, Some(d(2025, 12, 30)));
+}
+
+#[test]
+fn every_new_rule_finding_is_placed() {
+    let mut policy = presets::by_id("kab-bekasi-2025-03").unwrap();
+    policy.schemes = vec![crate::policy::UnitScheme {
+        unit: "KOMINFO".into(),
+        caps: vec![],
+        piket_min: Some(15),
+    }];
+    let days = [d(2025, 3, 24)];
+    let mut s = wide(
+        "k.xlsx",
+        Some("KOMINFO"),
+        &days,
+        &[rows(1..=1, &["WFA"]), rows(2..=15, &["WFO"])].concat(),
+    );
+    s.rows[0].entries[0].approved = Some(Approval::Unclear);
+    s.rows[0].entries[0].approval_cell = Some("H6".into());
+    let (findings, _) = run(&policy, &[s]);
+    for code in [FindingCode::ApprovalUnclear, FindingCode::PiketUnderstaffed] {
+        let f = with_code(&findings, code);
+        assert_eq!(f.len(), 1, "{code}");
+        assert!(
+            f[0].file.is_some() && f[0].sheet.is_some() && f[0].cell.is_some(),
+            "{code}"
+        );
+        assert_eq!(f[0].date, Some(d(2025, 3, 24)));
+    }
 }
 
 mod properties {
     use super::*;
     use proptest::prelude::*;
 
-    const CODES: [&str; 9] = ["WFO", "WFA", "wfh", "CUTI", "S", "DL", "", "-", "libur"];
+    const CODES: [&str; 12] = [
+        "WFO", "WFA", "wfh", "CUTI", "S", "DL", "", "-", "libur", "Piket", "TL", "CB",
+    ];
 
     proptest! {
+        /// Pooled: the verdict of Dinkes and its puskesmas is one, and it is over exactly
+        /// when their WFA together × 100 > 5 × 50.
+        #[test]
+        fn pooled_verdicts_match_the_pooled_sum(wfa in 0u32..=3, pkm in 0u32..=2) {
+            let (findings, recap) = run(&lebak_open(), &dinkes_and_pkm(wfa, pkm));
+            let over = (wfa + pkm) * 100 > 5 * 50;
+            for code in ["DINKES", "PKM-CBD"] {
+                prop_assert_eq!(unit(&recap, code).days[1].verdict == Verdict::OverCap, over);
+            }
+            prop_assert_eq!(with_code(&findings, FindingCode::WfaQuotaExceeded).len(), usize::from(over));
+        }
+
         /// Counts equal an independent tally of the schedule, and the quota finding fires on
         /// exactly the days where WFA × 100 > 15 × 50.
         #[test]
@@ -1093,7 +1500,7 @@ mod properties {
             for day in 0..3 {
                 let col: Vec<Option<Status>> =
                     grid.iter().map(|row| Status::parse(CODES[row[day]])).collect();
-                let wfo = col.iter().filter(|s| **s == Some(Status::Wfo)).count() as u32;
+                let wfo = col.iter().filter(|s| s.is_some_and(Status::is_office)).count() as u32;
                 let wfa = col.iter().filter(|s| **s == Some(Status::Wfa)).count() as u32;
                 let other = col.iter().filter(|s| s.is_some_and(Status::is_other)).count() as u32;
                 prop_assert_eq!((u.days[day].wfo, u.days[day].wfa, u.days[day].other), (wfo, wfa, other));

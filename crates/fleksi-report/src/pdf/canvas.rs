@@ -1,11 +1,12 @@
 //! A page-by-page drawing surface over printpdf ops, in points measured from the top-left
 //! corner: positioned text lines (one text section each — several cursors inside one section
-//! misplace lines in printpdf 0.12.8), rules and filled boxes, and the page breaks.
+//! misplace lines in printpdf 0.12.8), rules and filled boxes, the page breaks, and the
+//! diagonal draft mark (KONSEP) laid over every page of a draft.
 
 use super::fonts::Fonts;
 use printpdf::{
-    Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect,
-    TextItem, WindingOrder,
+    Color, ExtendedGraphicsStateId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle,
+    PdfPage, Point, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
 /// Horizontal alignment of a text line inside a box.
@@ -52,7 +53,24 @@ pub(crate) struct Canvas<'f> {
     /// Face (bold?) and size last set on this page: the text state survives BT/ET, so an
     /// unchanged font is not set again (a third fewer ops on a 700-page lampiran).
     font_state: Option<(bool, f32)>,
+    /// Drawn over every page when set (a draft).
+    watermark: Option<Watermark>,
 }
+
+/// A large diagonal word over the whole page, light grey and multiplied with what is below
+/// (a `Multiply` blend state), so black text under it stays black and readable.
+pub(crate) struct Watermark {
+    pub text: String,
+    /// Extended graphics state with `/BM /Multiply`, registered in the document.
+    pub blend: ExtendedGraphicsStateId,
+}
+
+/// Grey of the draft mark (0 = black, 1 = white): 85 % white.
+const WATERMARK_GREY: f32 = 0.85;
+/// Angle of the draft mark, counter-clockwise from the horizontal.
+const WATERMARK_DEGREES: f32 = 35.0;
+/// Cap height of Liberation Sans/Serif Bold, as a multiple of the font size.
+const CAP_HEIGHT: f32 = 0.73;
 
 /// Line height as a multiple of the font size.
 pub(crate) const LEADING: f32 = 1.2;
@@ -69,7 +87,13 @@ impl<'f> Canvas<'f> {
             y: frame.top,
             page_in_part: 0,
             font_state: None,
+            watermark: None,
         }
+    }
+
+    /// Lays `watermark` over every page from now on (including the current one).
+    pub fn set_watermark(&mut self, watermark: Watermark) {
+        self.watermark = Some(watermark);
     }
 
     /// Closes the current page (if any) and opens a new one of `frame`'s size.
@@ -85,6 +109,7 @@ impl<'f> Canvas<'f> {
         if self.page_in_part == 0 && self.ops.is_empty() {
             return;
         }
+        self.draw_watermark();
         let ops = std::mem::take(&mut self.ops);
         self.pages.push(PdfPage::new(
             Mm::from(Pt(self.frame.width)),
@@ -96,6 +121,51 @@ impl<'f> Canvas<'f> {
     pub fn finish(mut self) -> Vec<PdfPage> {
         self.flush();
         self.pages
+    }
+
+    /// The draft mark, centred on the page and rotated, drawn last (over the content) in its
+    /// own saved graphics state: the font, colour and blend mode set here end with it.
+    fn draw_watermark(&mut self) {
+        let Some(mark) = &self.watermark else {
+            return;
+        };
+        let (w, h) = (self.frame.width, self.frame.height);
+        let face = self.fonts.face(true);
+        let em = face.em_width(&mark.text);
+        let (sin, cos) = WATERMARK_DEGREES.to_radians().sin_cos();
+        // The largest size whose rotated box fills at most 80 % of the page either way.
+        let size = (0.8 * w / (em * cos + CAP_HEIGHT * sin))
+            .min(0.8 * h / (em * sin + CAP_HEIGHT * cos))
+            .min(200.0);
+        // Baseline origin such that the middle of the word sits on the page centre.
+        let (half_len, half_cap) = (em * size / 2.0, CAP_HEIGHT * size / 2.0);
+        let ox = w / 2.0 - (half_len * cos - half_cap * sin);
+        let oy = h / 2.0 - (half_len * sin + half_cap * cos);
+        self.ops.extend([
+            Op::SaveGraphicsState,
+            Op::LoadGraphicsState {
+                gs: mark.blend.clone(),
+            },
+            Op::SetFillColor {
+                col: Color::Greyscale(Greyscale {
+                    percent: WATERMARK_GREY,
+                    icc_profile: None,
+                }),
+            },
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(face.id.clone()),
+                size: Pt(size),
+            },
+            Op::SetTextMatrix {
+                matrix: TextMatrix::Raw([cos, sin, -sin, cos, ox, oy]),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(mark.text.clone())],
+            },
+            Op::EndTextSection,
+            Op::RestoreGraphicsState,
+        ]);
     }
 
     /// Space left on the current page below `self.y`.

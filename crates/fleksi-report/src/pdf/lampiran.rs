@@ -308,8 +308,10 @@ fn recap_table(recap: &Recap) -> Table<'_> {
                 (false, Some(p)) => Cow::Owned(format!("{p} %")),
                 (false, None) => Cow::Borrowed("-"),
             };
+            // Every verdict prints its own label; breaches (over the cap, WFA in an exempt
+            // unit) in bold.
             let verdict = day.verdict.label();
-            let over = day.verdict == Verdict::OverCap;
+            let over = day.verdict.is_violation();
             rows.push(Row::Cells(vec![
                 Cell::new(date),
                 Cell::new(u.total_staff.to_string()),

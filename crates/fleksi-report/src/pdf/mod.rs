@@ -1,5 +1,7 @@
 //! The lampiran PDF of a circular letter: Lampiran I (exempt units), II (recap per unit and
-//! day) and III (schedule per employee), on F4 or A4, fonts embedded and subset.
+//! day) and III (schedule per employee), on F4 or A4, fonts embedded and subset. A policy
+//! that still holds a `[ISI: …]` placeholder or an assumption in a printed field gives a
+//! draft: "KONSEP" across every page and in the title, until the clerk fills it in.
 
 mod canvas;
 mod fonts;
@@ -9,9 +11,9 @@ mod table;
 pub use fonts::FontFamily;
 
 use crate::ReportError;
-use canvas::{Canvas, Frame};
+use canvas::{Canvas, Frame, Watermark};
 use fleksi_core::{Policy, Recap};
-use printpdf::{DateTime, PdfDocument, PdfSaveOptions};
+use printpdf::{BlendMode, DateTime, ExtendedGraphicsState, PdfDocument, PdfSaveOptions};
 
 /// Paper size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -90,7 +92,20 @@ impl PdfOptions {
     }
 }
 
-/// Renders Lampiran I, II and III of `policy` from `recap` into PDF bytes.
+/// The word laid across every page of a draft.
+pub const DRAFT_MARK: &str = "KONSEP";
+
+/// What the clerk must still fill in or confirm before the lampiran is final, in Indonesian
+/// (`nama penanda tangan belum diisi`, `tanggal surat berupa asumsi, belum dipastikan: …`):
+/// every printed field holding a `[ISI: …]` placeholder or named by an assumption, as
+/// [`Policy::draft_reasons`] lists them. Empty: the lampiran prints without the KONSEP mark.
+pub fn draft_reasons(policy: &Policy) -> Vec<String> {
+    policy.draft_reasons()
+}
+
+/// Renders Lampiran I, II and III of `policy` from `recap` into PDF bytes. While
+/// [`draft_reasons`] is not empty the document is a draft: [`DRAFT_MARK`] across every page
+/// and at the start of the title.
 pub fn lampiran(
     policy: &Policy,
     recap: &Recap,
@@ -108,12 +123,16 @@ pub fn lampiran(
             "margin halaman tidak wajar (0–60 mm, dan menyisakan ruang untuk tabel)".to_string(),
         ));
     }
-    let title = format!(
+    let draft = !draft_reasons(policy).is_empty();
+    let mut title = format!(
         "Lampiran {} {} Nomor {}",
         policy.kind.title(),
         policy.issuer_title,
         policy.number
     );
+    if draft {
+        title = format!("{DRAFT_MARK} {title}");
+    }
     let mut doc = PdfDocument::new(&title);
     let now = DateTime::now();
     doc.metadata.info.creation_date = now;
@@ -125,6 +144,15 @@ pub fn lampiran(
     doc.metadata.info.subject = policy.subject.clone();
     let fonts = fonts::Fonts::load(&mut doc, options.font)?;
     let mut canvas = Canvas::new(&fonts, options.frame(Orientation::Portrait));
+    if draft {
+        let blend = doc.add_graphics_state(
+            ExtendedGraphicsState::default().with_blend_mode(BlendMode::multiply()),
+        );
+        canvas.set_watermark(Watermark {
+            text: DRAFT_MARK.to_string(),
+            blend,
+        });
+    }
     lampiran::render_all(&mut canvas, policy, recap, options);
     let pages = canvas.finish();
     doc.with_pages(pages);

@@ -186,6 +186,7 @@ pub fn regency(units: usize, staff: usize, days: &[NaiveDate]) -> (Master, Recap
                     other,
                     cap_percent: if exempt { None } else { Some(50) },
                     verdict,
+                    pool: None,
                 }
             })
             .collect();
