@@ -289,8 +289,13 @@ mod tests {
             "{name}"
         );
         assert!(name.ends_with(" Kota Bekasi.pdf"), "{name}");
-        let name = lampiran_file_name(&preset("rejang-lebong-2026"));
-        assert!(name.starts_with("Lampiran SE Pelaksanaan Tugas"), "{name}");
+        let p = preset("rejang-lebong-2026");
+        let name = lampiran_file_name(&p);
+        let first_word = p.subject.split_whitespace().next().unwrap_or_default();
+        assert!(
+            name.starts_with(&format!("Lampiran SE {first_word} ")),
+            "{name}"
+        );
         assert!(name.ends_with(" Kab Rejang Lebong.pdf"), "{name}");
         // Nothing filled at all: the period, still not the id.
         let mut p = preset("rejang-lebong-2026");
