@@ -7,9 +7,13 @@
 // findings table and the unit × day grid against `fleksi check --json` on the same files,
 // previews the lampiran, narrows and resets the reporting window, then imports Diskominfo's
 // corrected re-send (tests/fixtures/versions) and checks its version and its Riwayat (the two
-// versions and the three changed cells), and saves screenshots to tests/e2e/out/ (the
-// Riwayat one also to docs/screenshot-riwayat.png). The window is 1366×768, the smallest
-// screen the clerks use.
+// versions and the three changed cells), then creates the clerk's own Surat Edaran
+// "Kabupaten Sukamaju" from a blank form in the editor (field-level checks, preview, save,
+// undo), imports a regency generated for it by `fleksi demo` against it, and checks that the
+// lampiran carries its number, date and signatory with no KONSEP mark and that saving asks
+// first while errors remain. Screenshots go to tests/e2e/out/ (the Riwayat one also to
+// docs/screenshot-riwayat.png, the editor to docs/screenshot-surat-edaran-editor.png). The
+// window is 1366×768, the smallest screen the clerks use.
 // Plain Node 20 (fetch + child_process), no npm packages. Run: `make e2e`.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -37,6 +41,29 @@ const RESEND_DIFF = [
   ['Dedi Kurniawan', '2025-12-30', 'Libur', 'WFO'],
   ['Rina Marlina', '2025-12-31', 'WFA', 'WFO'],
 ];
+// The clerk's own policy, typed into the editor (issue 10's "Done when").
+const SUKAMAJU = {
+  id: 'sukamaju-2026-06',
+  name: 'Kabupaten Sukamaju',
+  number: '800.1.6.2/123-BKPSDM/2026',
+  date: '2026-05-28',
+  dateUpper: '28 MEI 2026',
+  subject: 'Penyesuaian Jadwal Kerja Aparatur Sipil Negara pada Masa Libur Idul Adha 1447 H',
+  issuer: 'Pemerintah Kabupaten Sukamaju',
+  issuerTitle: 'BUPATI SUKAMAJU',
+  place: 'Sukamaju',
+  position: 'SEKRETARIS DAERAH',
+  signer: 'Dr. H. Ahmad Fauzi, M.Si.',
+  signerPrinted: 'Dr. H. AHMAD FAUZI, M.Si.',
+  rank: 'Pembina Utama Madya (IV/d)',
+  nip: '197001011995031001',
+  nipPrinted: '19700101 199503 1 001',
+  start: '2026-06-02',
+  end: '2026-06-04',
+  exempt: 'DINKES',
+  scheme: 'BKPSDM',
+};
+const WORKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
 const SCREEN = { width: 1366, height: 768 };
 const WINDOW_TITLE = 'Fleksi — Rekap Jadwal Kerja Fleksibel ASN';
 // The sidebar as the issue specifies it: route id → page heading.
@@ -145,6 +172,61 @@ async function main() {
     XDG_CACHE_HOME: join(home, 'cache'),
   };
 
+  // A regency for the Sukamaju policy, written by the CLI before the app starts: a blank
+  // policy TOML set to the same period, then `fleksi demo` on it (8 units, 10 ASN each, 3 days).
+  const regency = join(home, 'sukamaju');
+  mkdirSync(regency, { recursive: true });
+  const seToml = join(regency, 'se.toml');
+  // `fleksi check` exits 1 when it finds errors (the generated files have planted ones).
+  const cli = (args, ok = [0]) => {
+    const r = spawnSync(CLI, args, { encoding: 'utf8' });
+    if (!ok.includes(r.status)) fail(`${CLI} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
+    return r.stdout;
+  };
+  cli(['policy', 'new', '--from', 'blank', '--id', 'sukamaju-generator', '--out', seToml]);
+  writeFileSync(
+    seToml,
+    readFileSync(seToml, 'utf8')
+      .replace(/^start = .*$/m, `start = "${SUKAMAJU.start}"`)
+      .replace(/^end = .*$/m, `end = "${SUKAMAJU.end}"`)
+      .replace(/^date = .*$/m, `date = "${SUKAMAJU.date}"`),
+  );
+  cli(['demo', '--units', '8', '--staff', '10', '--days', '3', '--out', join(regency, 'gen'), '--policy', seToml]);
+  const genMaster = join(regency, 'gen/master.xlsx');
+  const genOpd = join(regency, 'gen/opd');
+  // What the window must find under the Sukamaju policy as the test types it into the editor,
+  // written as TOML for the CLI: the same letter, caps 50 %, DINKES exempt, BKPSDM at 25 %.
+  const sukamajuToml = join(regency, 'sukamaju.toml');
+  const q = (v) => JSON.stringify(v);
+  const capsOf = (p) => WORKDAYS.map((d) => `{ weekday = "${d}", percent = ${p} }`).join(', ');
+  writeFileSync(
+    sukamajuToml,
+    [
+      `id = ${q(SUKAMAJU.id)}`,
+      `issuer = ${q(SUKAMAJU.issuer)}`,
+      `issuer_title = ${q(SUKAMAJU.issuerTitle)}`,
+      `place = ${q(SUKAMAJU.place)}`,
+      'kind = "surat_edaran"',
+      `number = ${q(SUKAMAJU.number)}`,
+      `date = ${q(SUKAMAJU.date)}`,
+      `subject = ${q(SUKAMAJU.subject)}`,
+      `start = ${q(SUKAMAJU.start)}`,
+      `end = ${q(SUKAMAJU.end)}`,
+      `working_weekdays = ${q(WORKDAYS)}`,
+      `caps = [${capsOf(50)}]`,
+      `exempt = [{ by = "code", value = ${q(SUKAMAJU.exempt)} }]`,
+      `schemes = [{ unit = ${q(SUKAMAJU.scheme)}, caps = [${capsOf(25)}] }]`,
+      '[signatory]',
+      `position = ${q(SUKAMAJU.position)}`,
+      `name = ${q(SUKAMAJU.signer)}`,
+      `rank = ${q(SUKAMAJU.rank)}`,
+      `nip = ${q(SUKAMAJU.nip)}`,
+      '',
+    ].join('\n'),
+  );
+  const genExpected = JSON.parse(cli(['check', '--json', '--policy', sukamajuToml, '--master', genMaster, genOpd], [0, 1]));
+  log(`generated regency: ${genExpected.files.length} files, ${genExpected.units.length} units in ${regency}`);
+
   const { display } = await startXvfb();
   env.DISPLAY = display;
   delete env.WAYLAND_DISPLAY;
@@ -178,7 +260,15 @@ async function main() {
     const all = async (css) =>
       (await wd('POST', `/session/${sid}/elements`, { using: 'css selector', value: css })).map(elementId);
     const attr = async (el, name) => wd('GET', `/session/${sid}/element/${el}/attribute/${name}`);
-    const click = async (css) => wd('POST', `/session/${sid}/element/${await find(css)}/click`, {});
+    // Scrolled to the middle first, so no sticky bar (the editor's) covers the element.
+    const click = async (css) => {
+      const el = await find(css);
+      await wd('POST', `/session/${sid}/execute/sync`, {
+        script: 'document.querySelector(arguments[0])?.scrollIntoView({ block: "center" }); return true;',
+        args: [css],
+      });
+      return wd('POST', `/session/${sid}/element/${el}/click`, {});
+    };
     const type = async (css, value) => {
       const el = await find(css);
       await wd('POST', `/session/${sid}/element/${el}/clear`, {});
@@ -203,6 +293,17 @@ async function main() {
                  i.dispatchEvent(new Event('input', { bubbles: true })); return i.value;`,
         args: [css, value],
       });
+    const value = async (css) =>
+      wd('POST', `/session/${sid}/execute/sync`, {
+        script: 'const e = document.querySelector(arguments[0]); return e ? e.value : null;',
+        args: [css],
+      });
+    const textContent = async (css) =>
+      wd('POST', `/session/${sid}/execute/sync`, {
+        script: 'const e = document.querySelector(arguments[0]); return e ? e.textContent : null;',
+        args: [css],
+      });
+    const count = async (css) => (await all(css)).length;
     const findingsTotal = async () => Number(await attr(await find('[data-testid=findings-total]'), 'data-total'));
     const goTo = async (id) => {
       await click(`[data-testid=nav-${id}]`);
@@ -235,7 +336,7 @@ async function main() {
         return found.length > 0 ? found : null;
       });
       const firstRow = await wd('GET', `/session/${sid}/element/${elementId(rows[0])}/text`);
-      if (!firstRow.includes('Kabupaten Lebak')) fail(`first policy row is "${firstRow}", expected the Lebak preset`);
+      if (!firstRow.includes('Bupati Lebak')) fail(`first policy row is "${firstRow}", expected the Lebak preset`);
       log(`${rows.length} policies listed from Rust`);
 
       const title = await wd('GET', `/session/${sid}/title`);
@@ -445,9 +546,169 @@ async function main() {
         (await all('[data-testid=history-version]')).length === 1 && (await all('[data-testid=history-single]')).length === 1, 10000);
       await click('[data-testid=history-close]');
       log('Keluarkan: the re-send left the set; Diskominfo has one version again');
+
+      // 9. The clerk's own Surat Edaran: "Kabupaten Sukamaju" from a blank form, typed into
+      // the editor field by field; every change is checked by Rust (policy_preview) and a
+      // problem shows under its field.
+      await goTo('surat-edaran');
+      await click('[data-testid=se-new]');
+      await waitFor('the new-policy dialog', () => find('dialog[open][data-testid=new-policy]'), 5000);
+      await choose('[data-testid=new-from]', 'kosong');
+      await type('[data-testid=new-name]', SUKAMAJU.name);
+      const suggested = await value('[data-testid=new-id]');
+      if (suggested !== 'kabupaten-sukamaju') fail(`the id suggested for "${SUKAMAJU.name}" is "${suggested}"`);
+      await type('[data-testid=new-id]', SUKAMAJU.id);
+      await click('[data-testid=new-create]');
+      await waitFor('the editor', () => find(`[data-testid=se-editor][data-id="${SUKAMAJU.id}"]`), 10000);
+      const draft = await waitFor('the blank form listed as a draft', async () => {
+        const n = Number(await attr(await find('[data-testid=pf-to-fill]'), 'data-count'));
+        return n > 0 ? n : null;
+      }, 10000);
+      log(`blank policy created; ${draft} printed fields still to fill (KONSEP)`);
+      const problemAt = async (field) => {
+        const found = await all(`[data-testid=field-problem][data-field="${field}"]`);
+        return found.length > 0 ? wd('GET', `/session/${sid}/element/${found[0]}/text`) : null;
+      };
+      for (const [field, v] of [
+        ['number', SUKAMAJU.number],
+        ['subject', SUKAMAJU.subject],
+        ['issuer', SUKAMAJU.issuer],
+        ['issuer_title', SUKAMAJU.issuerTitle],
+        ['place', SUKAMAJU.place],
+        ['signatory.position', SUKAMAJU.position],
+        ['signatory.name', SUKAMAJU.signer],
+        ['signatory.rank', SUKAMAJU.rank],
+        ['signatory.nip', SUKAMAJU.nip],
+      ]) {
+        await type(`[data-field="${field}"]`, v);
+      }
+      await fill('[data-field="date"]', SUKAMAJU.date);
+      await fill('[data-field="start"]', SUKAMAJU.start);
+      // A period that ends before it starts: the message shows under "Tanggal akhir".
+      await fill('[data-field="end"]', '2026-06-01');
+      const endProblem = await waitFor('the problem under end', () => problemAt('end'), 10000);
+      if (!endProblem.includes('sebelum tanggal awal')) fail(`end's problem is "${endProblem}"`);
+      await fill('[data-field="end"]', SUKAMAJU.end);
+      await waitFor('end fixed', async () => (await problemAt('end')) === null, 10000);
+      // A cap over 100 % on Wednesday: the message shows under Wednesday's cap.
+      for (const day of WORKDAYS) await fill(`[data-field="caps.${day}"]`, day === 'Wed' ? '120' : '50');
+      const capProblem = await waitFor('the problem under Wednesday', () => problemAt('caps.Wed'), 10000);
+      if (!capProblem.includes('melebihi 100 %')) fail(`Wednesday's cap problem is "${capProblem}"`);
+      await scrollTo('#pf-caps');
+      await shot('surat-edaran-editor-masalah.png');
+      await fill('[data-field="caps.Wed"]', '50');
+      await waitFor('the cap fixed', async () => (await problemAt('caps.Wed')) === null, 10000);
+      log(`field checks: end "${endProblem}"; caps.Wed "${capProblem}"`);
+      // An exempt unit from the master's units (the picker), and a scheme with its own cap.
+      const exemptBox = `[data-testid=pf-exempt-picker] input[data-unit="${SUKAMAJU.exempt}"]`;
+      await waitFor('the unit picker', () => find(exemptBox), 30000);
+      await click(exemptBox);
+      await click('[data-testid=pf-add-scheme]');
+      await waitFor('the scheme unit select', () => find(`[data-field="schemes[0].unit"] option[value="${SUKAMAJU.scheme}"]`), 10000);
+      await choose('[data-field="schemes[0].unit"]', SUKAMAJU.scheme);
+      for (const day of WORKDAYS) await fill(`[data-field="schemes[0].caps.${day}"]`, '25');
+      // Everything valid, nothing left to fill: the preview says so.
+      await waitFor('a valid form', async () => (await attr(await find('[data-testid=pf-status]'), 'data-ok')) === 'true', 10000);
+      await waitFor('no KONSEP left', async () => (await attr(await find('[data-testid=pf-to-fill]'), 'data-count')) === '0', 10000);
+      await scrollTo('#pf-exempt');
+      await shot('surat-edaran-editor-pengecualian.png');
+      const days = Number(await attr(await find('[data-testid=pf-working-days]'), 'data-days'));
+      const genDays = genExpected.units[0].days.length;
+      if (days !== genDays) fail(`the preview counts ${days} working days, the CLI ${genDays}`);
+      const exemptShown = await waitFor('the exempt unit in the preview', async () => {
+        const t = await text('[data-testid=pf-exempt-units]');
+        return t.includes(`(${SUKAMAJU.exempt})`) ? t : null;
+      }, 10000);
+      await wd('POST', `/session/${sid}/execute/sync`, { script: 'document.querySelector("main").scrollTo(0, 0); return true;', args: [] });
+      await sleep(400);
+      await shot('surat-edaran-editor.png');
+      copyFileSync(join(OUT, 'surat-edaran-editor.png'), join(ROOT, 'docs/screenshot-surat-edaran-editor.png'));
+      await click('[data-testid=pf-save]');
+      await waitFor('saved', async () => (await text('[data-testid=pf-notice]')).startsWith('Tersimpan'), 10000);
+      if ((await all('[data-testid=pf-dirty]')).length !== 0) fail('the editor still says there are unsaved changes');
+      // One more edit, saved, then undone with one click.
+      await type('[data-field="place"]', 'Sukamaju Baru');
+      await click('[data-testid=pf-save]');
+      await waitFor('the second save', async () => (await count('[data-testid=pf-dirty]')) === 0, 10000);
+      await waitFor('undo enabled', async () => wd('GET', `/session/${sid}/element/${await find('[data-testid=pf-undo]')}/enabled`), 10000);
+      await click('[data-testid=pf-undo]');
+      await waitFor('the place back after undo', async () => (await value('[data-field="place"]')) === SUKAMAJU.place, 10000);
+      log(`"${SUKAMAJU.name}" saved (${days} working days, ${SUKAMAJU.exempt} exempt, ${SUKAMAJU.scheme} own cap); last edit undone`);
+      await click('[data-testid=pf-close]');
+      await waitFor('the list with Sukamaju', () => find(`[data-testid=se-row][data-id="${SUKAMAJU.id}"]`), 10000);
+      await shot('surat-edaran-daftar.png');
+      // A preset is read-only: "Salin untuk diubah" opens a copy with its rules in the editor;
+      // archived, the copy leaves the list until "Tampilkan yang diarsipkan".
+      await click(`[data-testid=se-row][data-id="${POLICY}"] [data-testid=se-copy]`);
+      await waitFor('the copy dialog', () => find('dialog[open][data-testid=new-policy]'), 5000);
+      const copyName = await value('[data-testid=new-name]');
+      if (!copyName.endsWith('(salinan)')) fail(`the copy is offered as "${copyName}"`);
+      await type('[data-testid=new-id]', 'lebak-salinan');
+      await click('[data-testid=new-create]');
+      await waitFor('the copy in the editor', () => find('[data-testid=se-editor][data-id="lebak-salinan"]'), 10000);
+      const copiedNumber = await waitFor('the preset number in the copy', () => value('[data-field="number"]'), 10000);
+      if (copiedNumber !== 'B.000/19-PPI/XII/2025') fail(`the copy's number is "${copiedNumber}"`);
+      await click('[data-testid=pf-close]');
+      const copyRow = '[data-testid=se-row][data-id="lebak-salinan"]';
+      await click(`${copyRow} [data-testid=se-archive]`);
+      await waitFor('the archived copy hidden', async () => (await count(copyRow)) === 0, 10000);
+      await click('[data-testid=se-show-archived]');
+      const archivedRow = await waitFor('the archived copy shown', async () => ((await count(copyRow)) > 0 ? text(copyRow) : null), 10000);
+      if (!archivedRow.includes('Diarsipkan')) fail(`the archived copy reads "${archivedRow}"`);
+      await click('[data-testid=se-show-archived]');
+      log('preset copied into the editor, then archived (hidden, shown with the toggle)');
+
+      // 10. Impor Jadwal: a new period under Sukamaju with the generated regency's master and files.
+      await goTo('impor-jadwal');
+      await click('[data-testid=session-clear]');
+      await waitFor('the new-period question', () => find('dialog[open] [data-testid=confirm-ok]'), 5000);
+      await click('dialog[open] [data-testid=confirm-ok]');
+      await waitFor('an empty set', async () => (await count('[data-testid=set-file]')) === 0, 10000);
+      await waitFor('Sukamaju in the policy select', () => find(`[data-testid=import-policy] option[value="${SUKAMAJU.id}"]`), 10000);
+      await choose('[data-testid=import-policy]', SUKAMAJU.id);
+      await type('[data-testid=import-master-input]', genMaster);
+      await waitFor('the generated master checked', async () =>
+        (await attr(await find('[data-testid=master-check]'), 'data-ok')) === 'true', 10000);
+      await type('[data-testid=import-path-input]', genOpd);
+      await click('[data-testid=import-path-add]');
+      await click('[data-testid=import-start]');
+      await waitFor(`${genExpected.files.length} result lines`, async () =>
+        (await count('[data-testid=import-result]')) >= genExpected.files.length, 60000);
+      const genSummary = await text('[data-testid=import-summary]');
+      const genErrors = genExpected.issues.filter((i) => i.severity === 'error').length;
+      if (!genSummary.includes(`${genErrors} kesalahan`)) fail(`import summary "${genSummary}" lacks "${genErrors} kesalahan"`);
+      await shot('impor-sukamaju.png');
+      log(`generated regency imported under Sukamaju: ${genSummary.replace(/\s+/g, ' ')}`);
+
+      // 11. Rekap & Cetak: the lampiran (its text, read by pdf.js in the page) carries the
+      // letter's number, date and signatory, and no KONSEP; saving asks first (errors remain).
+      await goTo('rekap-cetak');
+      const lampiran = await waitFor('the lampiran text', async () => {
+        const broken = await all('[data-testid=preview-text][data-error]');
+        if (broken.length > 0) fail(`pdf.js could not read the lampiran's text: ${await attr(broken[0], 'data-error')}`);
+        const t = await textContent('[data-testid=preview-text]');
+        return t && t.includes(SUKAMAJU.number) ? t.replace(/\s+/g, ' ') : null;
+      }, 30000);
+      for (const want of [SUKAMAJU.number, SUKAMAJU.dateUpper, `${SUKAMAJU.place}, 28 Mei 2026`, SUKAMAJU.signerPrinted, SUKAMAJU.rank, `NIP. ${SUKAMAJU.nipPrinted}`, SUKAMAJU.position]) {
+        if (!lampiran.includes(want)) fail(`the lampiran lacks "${want}": ${lampiran.slice(0, 600)}`);
+      }
+      if (/KONSEP/i.test(lampiran)) fail('the lampiran of a filled-in policy still says KONSEP');
+      if ((await count('[data-testid=doc-konsep]')) !== 0) fail('Rekap & Cetak still lists fields to fill');
+      await waitFor('preview pages drawn', async () => {
+        const canvases = await all('[data-testid=preview-pages] canvas');
+        const drawn = await all('[data-testid=preview-pages] canvas[data-rendered=true]');
+        return canvases.length > 0 && drawn.length === canvases.length;
+      }, 30000);
+      await scrollTo('[data-testid=preview-pages]');
+      await shot('rekap-sukamaju.png');
+      await click('[data-testid=save-pdf]');
+      const guardText = await waitFor('the question before saving', () => text('dialog[open] [data-testid=guard-summary]'), 10000);
+      if (!guardText.includes(`${genErrors} kesalahan`)) fail(`the question before saving says "${guardText}"`);
+      await click('dialog[open] [data-testid=confirm-cancel]');
+      log(`lampiran: ${SUKAMAJU.number}, ${SUKAMAJU.dateUpper}, ${SUKAMAJU.signerPrinted}, no KONSEP; asked before saving: "${guardText}"`);
       await goTo('beranda');
 
-      // 9. Screenshots: the web view, and the whole virtual screen.
+      // 12. Screenshots: the web view, and the whole virtual screen.
       await shot('beranda-webview.png');
       const imp = which('import');
       if (imp) {
@@ -484,9 +745,9 @@ async function stopAll() {
 }
 
 const watchdog = setTimeout(() => {
-  console.error('[e2e] FAIL: took longer than 300 s');
+  console.error('[e2e] FAIL: took longer than 480 s');
   stopAll().then(() => process.exit(1));
-}, 300000);
+}, 480000);
 
 main().then(
   async () => {

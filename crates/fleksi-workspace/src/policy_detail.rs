@@ -42,10 +42,30 @@ pub struct PolicyDetail {
 
 fn rules(p: &Policy) -> Vec<String> {
     let summary = PolicySummary::from(p);
-    let mut out = vec![format!(
-        "Batas WFA: {} dari jumlah ASN setiap unit kerja.",
-        summary.caps
-    )];
+    let basis = match p.cap_basis {
+        fleksi_core::policy::CapBasis::PerangkatDaerah => {
+            "dari jumlah ASN setiap perangkat daerah (digabung dengan unit di bawahnya; \
+             dibulatkan ke bawah)"
+        }
+        fleksi_core::policy::CapBasis::UnitKerja => "dari jumlah ASN setiap unit kerja",
+    };
+    let mut out = vec![format!("Batas WFA: {} {basis}.", summary.caps)];
+    for scheme in &p.schemes {
+        let mut parts = Vec::new();
+        if !scheme.caps.is_empty() {
+            let mut own = p.clone();
+            own.caps = scheme.caps.clone();
+            parts.push(format!("batas sendiri {}", PolicySummary::from(&own).caps));
+        }
+        if let Some(n) = scheme.piket_min {
+            parts.push(format!(
+                "piket paling sedikit {n} orang bertugas setiap hari"
+            ));
+        }
+        if !parts.is_empty() {
+            out.push(format!("Skema unit {}: {}.", scheme.unit, parts.join("; ")));
+        }
+    }
     out.push(if p.wfa_weekdays.is_empty() {
         "WFA boleh pada setiap hari kerja.".to_string()
     } else {
@@ -55,7 +75,10 @@ fn rules(p: &Policy) -> Vec<String> {
         )
     });
     if p.approval_required {
-        out.push("Setiap WFA harus disetujui atasan langsung.".to_string());
+        out.push(format!(
+            "Setiap WFA harus disetujui {}.",
+            p.approver.label()
+        ));
     }
     if let Some(n) = p.weekly_wfa_limit {
         out.push(format!(
@@ -123,6 +146,11 @@ mod tests {
         assert!(d.days_off.is_empty(), "{:?}", d.days_off);
         assert!(!d.exempt_units.is_empty());
         assert!(d.rules[0].starts_with("Batas WFA: 50 %"));
+        assert!(
+            d.rules[0].contains("perangkat daerah (digabung"),
+            "{}",
+            d.rules[0]
+        );
         assert!(d.calendar_covered);
         assert_eq!(d.signatory[0], "BUPATI LEBAK");
     }

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { PolicyForm } from './policyForm';
+
 const invoke = vi.fn();
 class FakeChannel<T> {
   onmessage: (message: T) => void = () => {};
@@ -12,7 +14,17 @@ vi.mock('@tauri-apps/api/core', () => ({
 const {
   CODES,
   appInfo,
+  archivePolicy,
   checkBackup,
+  duplicatePolicy,
+  exportPolicy,
+  importPolicy,
+  newPolicy,
+  policyForm,
+  policyPreview,
+  printCheck,
+  savePolicyForm,
+  undoPolicy,
   findingPage,
   importFiles,
   inspectMaster,
@@ -63,10 +75,37 @@ describe('commands', () => {
     expect(invoke).toHaveBeenCalledWith('app_info', undefined);
   });
 
-  it('calls list_policies', async () => {
-    invoke.mockResolvedValueOnce([]);
+  it('calls list_policies, archived ones on request', async () => {
+    invoke.mockResolvedValue([]);
     await expect(listPolicies()).resolves.toEqual([]);
-    expect(invoke).toHaveBeenCalledWith('list_policies', undefined);
+    expect(invoke).toHaveBeenLastCalledWith('list_policies', { includeArchived: false });
+    await listPolicies(true);
+    expect(invoke).toHaveBeenLastCalledWith('list_policies', { includeArchived: true });
+  });
+
+  it('sends the policy commands their camelCase arguments', async () => {
+    invoke.mockResolvedValue({});
+    const form = { id: 'sukamaju-2026-06' } as unknown as PolicyForm;
+    await policyForm('lebak-2025-12');
+    expect(invoke).toHaveBeenLastCalledWith('policy_form', { id: 'lebak-2025-12' });
+    await policyPreview(form);
+    expect(invoke).toHaveBeenLastCalledWith('policy_preview', { form });
+    await savePolicyForm('sukamaju-2026-06', form);
+    expect(invoke).toHaveBeenLastCalledWith('save_policy_form', { id: 'sukamaju-2026-06', form });
+    await newPolicy('kosong', 'sukamaju-2026-06', 'Kabupaten Sukamaju');
+    expect(invoke).toHaveBeenLastCalledWith('new_policy', { from: 'kosong', id: 'sukamaju-2026-06', name: 'Kabupaten Sukamaju' });
+    await duplicatePolicy('a', 'b');
+    expect(invoke).toHaveBeenLastCalledWith('duplicate_policy', { id: 'a', newId: 'b' });
+    await archivePolicy('a', true);
+    expect(invoke).toHaveBeenLastCalledWith('archive_policy', { id: 'a', archived: true });
+    await undoPolicy('a');
+    expect(invoke).toHaveBeenLastCalledWith('undo_policy', { id: 'a' });
+    await exportPolicy('a', '/o/a.toml');
+    expect(invoke).toHaveBeenLastCalledWith('export_policy', { id: 'a', path: '/o/a.toml' });
+    await importPolicy('/i/b.toml');
+    expect(invoke).toHaveBeenLastCalledWith('import_policy', { path: '/i/b.toml' });
+    await printCheck();
+    expect(invoke).toHaveBeenLastCalledWith('print_check', undefined);
   });
 
   it('rejects with an IpcError when the command fails', async () => {

@@ -15,7 +15,11 @@ import type { IpcError } from './bindings/IpcError';
 import type { History } from './bindings/History';
 import type { MasterCheck } from './bindings/MasterCheck';
 import type { PolicyDetail } from './bindings/PolicyDetail';
-import type { PolicySummary } from './bindings/PolicySummary';
+import type { PolicyEntry } from './bindings/PolicyEntry';
+import type { PolicyPreview } from './bindings/PolicyPreview';
+import type { PolicyProblem } from './bindings/PolicyProblem';
+import type { PrintCheck } from './bindings/PrintCheck';
+import type { PolicyForm } from './policyForm';
 import type { RecapGrid } from './bindings/RecapGrid';
 import type { SavedFile } from './bindings/SavedFile';
 import type { SessionState } from './bindings/SessionState';
@@ -74,9 +78,60 @@ export function openDataDir(): Promise<void> {
   return call<void>('open_data_dir');
 }
 
-/** The policies (Surat Edaran) Fleksi ships with. */
-export function listPolicies(): Promise<PolicySummary[]> {
-  return call<PolicySummary[]>('list_policies');
+/** Every policy (Surat Edaran): the presets first, then the clerk's own (archived ones on
+ * request; the one in use always). */
+export function listPolicies(includeArchived = false): Promise<PolicyEntry[]> {
+  return call<PolicyEntry[]>('list_policies', { includeArchived });
+}
+
+/** One policy (preset or stored) as the editor's form. */
+export function policyForm(id: string): Promise<PolicyForm> {
+  return call<PolicyForm>('policy_form', { id });
+}
+
+/** The live preview of an unsaved form: days off, caps, exempt units, problems per field. */
+export function policyPreview(form: PolicyForm): Promise<PolicyPreview> {
+  return call<PolicyPreview>('policy_preview', { form });
+}
+
+/** Saves the form as policy `id`: the problems (nothing saved) or `[]` (saved). */
+export function savePolicyForm(id: string, form: PolicyForm): Promise<PolicyProblem[]> {
+  return call<PolicyProblem[]>('save_policy_form', { id, form });
+}
+
+/** A new policy from a preset, a stored policy or `kosong` (blank). */
+export function newPolicy(from: string, id: string, name: string): Promise<PolicyEntry> {
+  return call<PolicyEntry>('new_policy', { from, id, name });
+}
+
+/** A copy of a policy under a new id. */
+export function duplicatePolicy(id: string, newId: string): Promise<PolicyEntry> {
+  return call<PolicyEntry>('duplicate_policy', { id, newId });
+}
+
+/** Archives (hides) or brings back one of the clerk's policies. */
+export function archivePolicy(id: string, archived: boolean): Promise<PolicyEntry> {
+  return call<PolicyEntry>('archive_policy', { id, archived });
+}
+
+/** Undoes the last saved edit of a policy. */
+export function undoPolicy(id: string): Promise<PolicyEntry> {
+  return call<PolicyEntry>('undo_policy', { id });
+}
+
+/** Writes a policy as TOML to `path`. */
+export function exportPolicy(id: string, path: string): Promise<SavedFile> {
+  return call<SavedFile>('export_policy', { id, path });
+}
+
+/** Reads a policy TOML file into the clerk's policies (checked first). */
+export function importPolicy(path: string): Promise<PolicyEntry> {
+  return call<PolicyEntry>('import_policy', { path });
+}
+
+/** What remains before a clean lampiran, and the file names the save dialogs suggest. */
+export function printCheck(): Promise<PrintCheck> {
+  return call<PrintCheck>('print_check');
 }
 
 /** The database in use, the recent imports and the audit trail (Pengaturan). */

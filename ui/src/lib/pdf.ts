@@ -44,3 +44,25 @@ export async function drawPage(
   await page.render({ canvas, viewport }).promise;
   page.cleanup();
 }
+
+/** The text of every page, one string per page (for screen readers and the E2E test). The
+ * stream is read by hand: `getTextContent` iterates it with `for await`, which WebKitGTK's
+ * ReadableStream does not support. */
+export async function documentText(doc: PDFDocumentProxy): Promise<string[]> {
+  const out: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const reader = page.streamTextContent().getReader();
+    let text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      const chunk = value as { items: ({ str: string; hasEOL: boolean } | { type: string })[] };
+      for (const item of chunk.items) {
+        if ('str' in item) text += item.str + (item.hasEOL ? '\n' : ' ');
+      }
+    }
+    out.push(text.replace(/[ \t]+/g, ' ').trim());
+  }
+  return out;
+}
