@@ -91,6 +91,9 @@ pub fn render(o: &Outcome) -> String {
             s.file,
             s.rows.len()
         );
+        for note in &s.notes {
+            let _ = writeln!(out, "      {note}");
+        }
     }
 
     for u in &o.snap.recap.units {

@@ -55,6 +55,7 @@ fn main() {
             dates: days.clone(),
             date_cells: (0..days.len() as u32).map(|c| a1(5 + c, 4)).collect(),
             findings: vec![],
+            notes: vec![],
             rows: (0..STAFF)
                 .map(|s| ScheduleRow {
                     nip: Some(nip(u * STAFF + s)),

@@ -138,6 +138,47 @@ impl Status {
     }
 }
 
+/// Characters that separate a status from its decoration.
+fn is_decoration(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '/'
+            | '\\'
+            | ','
+            | ';'
+            | ':'
+            | '*'
+            | '-'
+            | '+'
+            | '|'
+            | '–'
+            | '—'
+    )
+}
+
+/// Words for a day off (`Libur`, `Cuti Bersama`, `Tanggal Merah`): no status, but worth a
+/// message of their own when written on a working day.
+pub fn is_day_off_word(text: &str) -> bool {
+    let mut buf = [0u8; KEY_MAX];
+    matches!(
+        normalize(text, &mut buf),
+        Some(
+            "LIBUR"
+                | "HARILIBUR"
+                | "LIBURNASIONAL"
+                | "LIBURKANTOR"
+                | "CUTIBERSAMA"
+                | "TANGGALMERAH"
+                | "TGLMERAH"
+        )
+    )
+}
+
 /// Longest normalized text compared (bytes); longer texts are no status.
 const KEY_MAX: usize = 64;
 
@@ -264,6 +305,33 @@ impl Vocabulary {
         builtin(key)
     }
 
+    /// Parses a cell that may carry decoration: [`Vocabulary::parse`] first, then the parts
+    /// between brackets, slashes, commas, stars, colons and dashes (`Wfa (Rumah)`, `WFA*`,
+    /// `Wfo/Kantor`, `WFO - Kantor`). Every non-blank part must be a known status and all must
+    /// agree; parts that disagree (`WFO/WFA`) or an unknown part give `None`.
+    pub fn parse_decorated(&self, text: &str) -> Option<Status> {
+        if let Some(s) = self.parse(text) {
+            return Some(s);
+        }
+        if text.len() > 2 * KEY_MAX {
+            return None;
+        }
+        let mut found: Option<Status> = None;
+        let mut parts = 0;
+        for part in text.split(is_decoration) {
+            if Status::is_blank(part) || part.trim().chars().all(|c| c == '.' || c == '_') {
+                continue;
+            }
+            let s = self.parse(part)?;
+            if found.is_some_and(|f| f != s) {
+                return None;
+            }
+            found = Some(s);
+            parts += 1;
+        }
+        found.filter(|_| parts > 0)
+    }
+
     /// The policy's own words with their status, as written.
     pub fn own_words(&self) -> &[(String, Status)] {
         &self.words
@@ -370,6 +438,34 @@ mod tests {
         assert!(Status::is_blank(" - "));
         assert!(Status::is_blank(""));
         assert!(!Status::is_blank("WFO"));
+    }
+
+    #[test]
+    fn decorated_statuses_read_when_every_part_agrees() {
+        let v = Vocabulary::default();
+        for (text, status) in [
+            ("Wfa (Rumah)", Some(Status::Wfa)),
+            ("WFA*", Some(Status::Wfa)),
+            ("Wfo/Kantor", Some(Status::Wfo)),
+            ("WFO - Kantor", Some(Status::Wfo)),
+            ("WFA.", Some(Status::Wfa)),
+            ("(WFO)", Some(Status::Wfo)),
+            ("WFO/WFA", None),
+            ("WFA (sampai jam 12)", None),
+            ("Libur", None),
+            ("*", None),
+            ("( )", None),
+            ("-", None),
+        ] {
+            assert_eq!(v.parse_decorated(text), status, "{text}");
+        }
+        assert!(is_day_off_word("Libur"));
+        assert!(is_day_off_word("cuti bersama"));
+        assert!(is_day_off_word("Tanggal Merah"));
+        assert!(!is_day_off_word("WFO"));
+        // A policy's own word with a slash is still read whole.
+        let own = Vocabulary::new(&[StatusSynonym::new("WFO/WFA", Status::Wfo)]);
+        assert_eq!(own.parse_decorated("wfo/wfa"), Some(Status::Wfo));
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub struct Submission {
     pub rows: Vec<ScheduleRow>,
     /// What the importer found (unreadable file, header, NIP, status problems).
     pub findings: Vec<Finding>,
+    /// How the file was read, for its result line (columns recognised by their content).
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// One employee's row (wide) or the rows of one employee gathered (long).

@@ -3,6 +3,7 @@
 //! layouts, date headers, A1 cell references, size limits, hostile-file guards.
 
 mod cells;
+mod content;
 mod csv_text;
 mod dates;
 mod error;
@@ -35,6 +36,7 @@ fn empty_submission(name: &str, sheet: &str, unit: Option<String>) -> Submission
         date_cells: Vec::new(),
         rows: Vec::new(),
         findings: Vec::new(),
+        notes: Vec::new(),
     }
 }
 
@@ -92,6 +94,7 @@ fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Su
     let result = catch_unwind(AssertUnwindSafe(|| {
         let mut best: Option<Submission> = None;
         let mut near_miss: Option<(String, String)> = None;
+        let mut ambiguous: Option<(String, String)> = None;
         for sheet in &sheets {
             match schedule::read_sheet(name, sheet, policy, master) {
                 Ok(sub) => {
@@ -100,6 +103,9 @@ fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Su
                     }
                 }
                 Err(miss) => {
+                    if let (None, Some(detail)) = (&ambiguous, miss.detail) {
+                        ambiguous = Some((sheet.name.clone(), detail));
+                    }
                     if let (None, Some(cell)) = (&near_miss, miss.nip_cell) {
                         near_miss = Some((sheet.name.clone(), cell));
                     }
@@ -108,13 +114,18 @@ fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Su
         }
         best.unwrap_or_else(|| {
             let unit = schedule::unit_without_table(name, &sheets, master);
-            let (sheet, detail, cell) = match &near_miss {
-                Some((sheet, cell)) => (
+            let (sheet, detail, cell) = match (&ambiguous, &near_miss) {
+                (Some((sheet, detail)), _) => (
+                    sheet.as_str(),
+                    format!(" Judul kolom tidak dikenali dan isinya tidak tegas: {detail}"),
+                    None,
+                ),
+                (None, Some((sheet, cell))) => (
                     sheet.as_str(),
                     format!(" Kolom NIP ada di sel {cell}, tetapi tidak ada kolom tanggal yang terbaca."),
                     Some(cell.clone()),
                 ),
-                None => (sheets.first().map(|s| s.name.as_str()).unwrap_or(""), String::new(), None),
+                (None, None) => (sheets.first().map(|s| s.name.as_str()).unwrap_or(""), String::new(), None),
             };
             let mut s = empty_submission(name, sheet, unit.clone());
             s.findings.push(

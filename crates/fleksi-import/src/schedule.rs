@@ -4,6 +4,7 @@
 //! signature block, and reports NIP and status problems with their cells.
 
 use crate::cells::{self, key, Column, NipRead};
+use crate::content;
 use crate::dates::{self, DateText};
 use crate::headers::{classify, Role};
 use crate::unit_match::UnitMatcher;
@@ -11,9 +12,10 @@ use crate::workbook::Sheet;
 use calamine::Data;
 use chrono::NaiveDate;
 use fleksi_core::finding::a1;
+use fleksi_core::status::is_day_off_word;
 use fleksi_core::{
-    Approval, Entry, Finding, FindingCode, Layout, Master, Policy, ScheduleRow, Severity, Status,
-    Submission, Vocabulary,
+    Approval, Calendar, Entry, Finding, FindingCode, Layout, Master, Policy, ScheduleRow, Severity,
+    Status, Submission, Vocabulary,
 };
 use std::collections::HashMap;
 
@@ -51,6 +53,8 @@ struct Table {
     date_cols: Vec<(u32, NaiveDate, String)>,
     /// Wide layout: date headers that cannot be read as dates, (text, header cell).
     bad_date_cols: Vec<(String, String)>,
+    /// How columns were read when their heading was not recognised.
+    notes: Vec<String>,
 }
 
 /// Why no table was found on a sheet.
@@ -58,6 +62,8 @@ struct Table {
 pub struct NoTable {
     /// A near miss: the NIP header was found but no date/status columns.
     pub nip_cell: Option<String>,
+    /// What was found when columns read by their content were ambiguous (a sentence).
+    pub detail: Option<String>,
 }
 
 /// Columns with a known role in a row.
@@ -124,58 +130,245 @@ fn date_cols_in_row(
     (out, bad)
 }
 
-fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
-    let Some(((r0, c0), (r1, c1))) = sheet.bounds() else {
-        return Err(NoTable { nip_cell: None });
+/// The table whose header is `row`, with the columns' `roles` known; `None` without a NIP
+/// column or without date columns (wide) or date and status columns (long).
+fn table_at(
+    sheet: &Sheet,
+    row: u32,
+    (c0, c1, r1): (u32, u32, u32),
+    roles: &[(u32, Role)],
+    policy: &Policy,
+) -> Option<Table> {
+    let col = |role: Role| roles.iter().find(|(_, r)| *r == role).map(|(c, _)| *c);
+    let nip = col(Role::Nip)?;
+    let (date_cols, bad_date_cols) = date_cols_in_row(sheet, row, c0, c1, roles, policy);
+    let mut table = Table {
+        header_row: row,
+        first_data_row: row + 1,
+        layout: Layout::Wide,
+        nip,
+        name: col(Role::Name),
+        position: col(Role::Position),
+        unit: col(Role::Unit).or(col(Role::UnitCode)),
+        approval: col(Role::Approval),
+        date: col(Role::Date),
+        status: col(Role::Status),
+        date_cols,
+        bad_date_cols,
+        notes: Vec::new(),
     };
-    let mut near_miss = None;
-    for row in r0..=r1.min(r0 + HEADER_SCAN_ROWS) {
-        let roles = roles_in_row(sheet, row, c0, c1);
-        let col = |role: Role| roles.iter().find(|(_, r)| *r == role).map(|(c, _)| *c);
-        let Some(nip) = col(Role::Nip) else {
-            continue;
-        };
-        let (date_cols, bad_date_cols) = date_cols_in_row(sheet, row, c0, c1, &roles, policy);
-        let mut table = Table {
-            header_row: row,
-            first_data_row: row + 1,
-            layout: Layout::Wide,
-            nip,
-            name: col(Role::Name),
-            position: col(Role::Position),
-            unit: col(Role::Unit).or(col(Role::UnitCode)),
-            approval: col(Role::Approval),
-            date: col(Role::Date),
-            status: col(Role::Status),
-            date_cols,
-            bad_date_cols,
-        };
-        if table.date_cols.is_empty() && row < r1 {
-            // Two-level header: dates in the row below a merged `TANGGAL` cell. A column
-            // numbering row (`1 2 3 …`) has numbers under NIP too, so it does not count.
-            let below_nip = cells::text(sheet.cell(row + 1, nip));
-            if below_nip.is_empty() {
-                let sub_roles = roles_in_row(sheet, row + 1, c0, c1);
-                let (sub, bad) = date_cols_in_row(sheet, row + 1, c0, c1, &sub_roles, policy);
-                if !sub.is_empty() {
-                    table.date_cols = sub;
-                    table.bad_date_cols = bad;
-                    table.first_data_row = row + 2;
-                }
+    if table.date_cols.is_empty() && row < r1 {
+        // Two-level header: dates in the row below a merged `TANGGAL` cell. A column
+        // numbering row (`1 2 3 …`) has numbers under NIP too, so it does not count.
+        let below_nip = cells::text(sheet.cell(row + 1, nip));
+        if below_nip.is_empty() {
+            let sub_roles = roles_in_row(sheet, row + 1, c0, c1);
+            let (sub, bad) = date_cols_in_row(sheet, row + 1, c0, c1, &sub_roles, policy);
+            if !sub.is_empty() {
+                table.date_cols = sub;
+                table.bad_date_cols = bad;
+                table.first_data_row = row + 2;
             }
         }
-        if !table.date_cols.is_empty() {
-            return Ok(table);
-        }
-        if table.date.is_some() && table.status.is_some() {
-            table.layout = Layout::Long;
+    }
+    if !table.date_cols.is_empty() {
+        return Some(table);
+    }
+    if table.date.is_some() && table.status.is_some() {
+        table.layout = Layout::Long;
+        return Some(table);
+    }
+    None
+}
+
+fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
+    let Some(((r0, c0), (r1, c1))) = sheet.bounds() else {
+        return Err(NoTable {
+            nip_cell: None,
+            detail: None,
+        });
+    };
+    let last = r1.min(r0 + HEADER_SCAN_ROWS);
+    let mut near_miss = None;
+    for row in r0..=last {
+        let roles = roles_in_row(sheet, row, c0, c1);
+        let Some(nip) = roles.iter().find(|(_, r)| *r == Role::Nip).map(|(c, _)| *c) else {
+            continue;
+        };
+        if let Some(table) = table_at(sheet, row, (c0, c1, r1), &roles, policy) {
             return Ok(table);
         }
         near_miss.get_or_insert(a1(nip, row));
     }
+    // The headings alone do not tell: columns known by their content.
+    let vocabulary = policy.vocabulary();
+    let mut detail = None;
+    let mut tried = 0;
+    for row in r0..=last {
+        match by_content(sheet, row, (c0, c1, r1), policy, &vocabulary) {
+            ByContent::Table(t) => return Ok(t),
+            ByContent::Ambiguous(d) => {
+                detail.get_or_insert(d);
+                tried += 1;
+            }
+            ByContent::Missing => tried += 1,
+            ByContent::NoHeader => {}
+        }
+        if tried >= CONTENT_HEADER_ROWS {
+            break;
+        }
+    }
     Err(NoTable {
         nip_cell: near_miss,
+        detail,
     })
+}
+
+/// How many header-like rows the content fallback tries.
+const CONTENT_HEADER_ROWS: usize = 8;
+/// How many columns of a row the content fallback samples.
+const CONTENT_COLUMNS: usize = 256;
+
+/// What the content fallback made of a row.
+enum ByContent {
+    Table(Table),
+    /// More than one column fits a missing role: what was found, as a sentence.
+    Ambiguous(String),
+    /// A header-like row, but a role is still missing.
+    Missing,
+    /// Not a header-like row.
+    NoHeader,
+}
+
+/// The column letters of `col` (`D`).
+fn letters(col: u32) -> String {
+    let mut s = a1(col, 0);
+    s.truncate(s.trim_end_matches(|c: char| c.is_ascii_digit()).len());
+    s
+}
+
+/// Tries `row` as the header row with the columns the headings miss (NIP; date and status
+/// of a long layout) known by their content. A column is taken for a role only when it is
+/// the one column whose cells fit it; a heading contradicted by the content gives way (the
+/// heading-based reading of this sheet has already failed).
+fn by_content(
+    sheet: &Sheet,
+    row: u32,
+    bounds: (u32, u32, u32),
+    policy: &Policy,
+    vocabulary: &Vocabulary,
+) -> ByContent {
+    let (c0, c1, r1) = bounds;
+    if row >= r1 {
+        return ByContent::NoHeader;
+    }
+    let mut roles = roles_in_row(sheet, row, c0, c1);
+    let (date_cols, _) = date_cols_in_row(sheet, row, c0, c1, &roles, policy);
+    let filled = (c0..=c1)
+        .filter(|&c| !cells::text(sheet.cell(row, c)).is_empty())
+        .count();
+    if filled < 2 || (roles.is_empty() && date_cols.is_empty()) {
+        return ByContent::NoHeader;
+    }
+    let heading = |c: u32| cells::text(sheet.cell(row, c)).into_owned();
+    // The columns worth sampling: unrecognised headings, and headings of the three roles
+    // content can tell.
+    let mut profiles: Vec<(u32, Option<Role>, content::Profile)> = Vec::new();
+    for c in c0..=c1 {
+        if profiles.len() >= CONTENT_COLUMNS {
+            break;
+        }
+        if date_cols.iter().any(|(dc, _, _)| *dc == c) {
+            continue;
+        }
+        let by_heading = roles.iter().find(|(rc, _)| *rc == c).map(|(_, r)| *r);
+        match by_heading {
+            Some(Role::Nip | Role::Date | Role::Status) => {}
+            Some(_) => continue,
+            None if !content::is_heading_text(sheet.cell(row, c), vocabulary) => continue,
+            None => {}
+        }
+        let p = content::profile(sheet, row, c, policy, vocabulary);
+        profiles.push((c, by_heading, p));
+    }
+    let mut notes = Vec::new();
+    // A heading its content plainly contradicts gives way.
+    for (c, by_heading, p) in &profiles {
+        if let (Some(h), Some(r)) = (by_heading, p.role()) {
+            if *h != r {
+                roles.retain(|(rc, _)| rc != c);
+                notes.push(format!(
+                    "kolom {} (\"{}\") berjudul seperti kolom {} tetapi isinya {}",
+                    letters(*c),
+                    heading(*c),
+                    content::role_label(*h),
+                    content::role_label(r)
+                ));
+            }
+        }
+    }
+    let mut needed = vec![Role::Nip];
+    if date_cols.is_empty() {
+        needed.extend([Role::Date, Role::Status]);
+    }
+    let mut ambiguous = Vec::new();
+    let mut missing = Vec::new();
+    for role in needed {
+        if roles.iter().any(|(_, r)| *r == role) {
+            continue;
+        }
+        let fits: Vec<&(u32, Option<Role>, content::Profile)> = profiles
+            .iter()
+            .filter(|(c, _, p)| p.role() == Some(role) && !roles.iter().any(|(rc, _)| rc == c))
+            .collect();
+        match fits.as_slice() {
+            [(c, _, p)] => {
+                roles.push((*c, role));
+                notes.push(format!(
+                    "kolom {} (\"{}\") dibaca sebagai {} (isi: {})",
+                    letters(*c),
+                    heading(*c),
+                    content::role_label(role),
+                    p.describe(role)
+                ));
+            }
+            [] => missing.push(role),
+            many => {
+                let cols: Vec<String> = many
+                    .iter()
+                    .map(|(c, _, _)| format!("{} (\"{}\")", letters(*c), heading(*c)))
+                    .collect();
+                ambiguous.push(format!(
+                    "kolom {} tidak dapat ditentukan: kolom {} sama-sama berisi {}",
+                    content::role_label(role),
+                    cols.join(" dan "),
+                    content::role_label(role)
+                ));
+            }
+        }
+    }
+    // Every role a table needs is known without doubt (an ambiguous role is never taken);
+    // without a note nothing was learned beyond the headings, which already failed.
+    if !notes.is_empty() {
+        if let Some(mut t) = table_at(sheet, row, bounds, &roles, policy) {
+            t.notes = notes;
+            return ByContent::Table(t);
+        }
+    }
+    if ambiguous.is_empty() {
+        return ByContent::Missing;
+    }
+    let found: Vec<String> = roles
+        .iter()
+        .filter(|(_, r)| matches!(r, Role::Nip | Role::Date | Role::Status))
+        .map(|(c, r)| format!("kolom {} di {}", content::role_label(*r), a1(*c, row)))
+        .collect();
+    let found = if found.is_empty() {
+        String::new()
+    } else {
+        format!("{} terbaca; ", found.join(", "))
+    };
+    ByContent::Ambiguous(format!("{found}{}.", ambiguous.join("; ")))
 }
 
 /// The unit named in the title rows (`PERANGKAT DAERAH : …`): (text, cell).
@@ -259,7 +452,7 @@ fn status_entry(
 ) -> Entry {
     let raw = cells::text(d).into_owned();
     // `parse` gives `None` for blank text (`-`, spaces) as for unknown text.
-    let status = vocabulary.parse(&raw);
+    let status = vocabulary.parse_decorated(&raw);
     Entry {
         date,
         status,
@@ -538,6 +731,7 @@ pub fn read_sheet(
 
     let nip_ref = Column::new(table.nip);
     let unknown_hint = status_hint(&vocabulary);
+    let calendar = Calendar::from_policy(policy);
     let mut rows = Vec::with_capacity(raw.len());
     for r in raw {
         let nip_cell = nip_ref.at(r.row);
@@ -615,21 +809,26 @@ pub fn read_sheet(
         let nip_label = || nip.map_or_else(|| r.nip_text.clone(), |n| n.as_str().to_string());
         for e in &r.entries {
             if e.status.is_none() && !Status::is_blank(&e.raw) {
-                findings.push(
-                    Finding::new(
-                        FindingCode::StatusUnknown,
-                        format!(
-                            "Keterangan '{}' pada sel {} tidak dikenal ({}).",
-                            e.raw,
-                            e.cell,
-                            e.date.format("%d-%m-%Y")
-                        ),
-                        unknown_hint.as_str(),
+                let day = e.date.format("%d-%m-%Y");
+                let message = if is_day_off_word(&e.raw) && calendar.is_working_day(e.date).is_ok()
+                {
+                    format!(
+                        "'{}' pada hari kerja {day} (sel {}): isi status kerja (WFO/WFA) atau \
+                         hapus bila memang libur.",
+                        e.raw, e.cell
                     )
-                    .at(file, sheet_name, e.cell.clone())
-                    .unit(unit_ref)
-                    .nip(nip_label())
-                    .date(e.date),
+                } else {
+                    format!(
+                        "Keterangan '{}' pada sel {} tidak dikenal ({day}).",
+                        e.raw, e.cell
+                    )
+                };
+                findings.push(
+                    Finding::new(FindingCode::StatusUnknown, message, unknown_hint.as_str())
+                        .at(file, sheet_name, e.cell.clone())
+                        .unit(unit_ref)
+                        .nip(nip_label())
+                        .date(e.date),
                 );
             }
         }
@@ -685,6 +884,7 @@ pub fn read_sheet(
         date_cells,
         rows,
         findings,
+        notes: table.notes,
     })
 }
 

@@ -37,6 +37,9 @@ pub struct FileResult {
     pub note: Option<String>,
     /// True when the file changed nothing (its bytes were in the set already).
     pub unchanged: bool,
+    /// How the file was read when its headings were not recognised, e.g. `kolom D
+    /// ("Rencana Lokasi Kerja") dibaca sebagai keterangan (isi: WFO/WFA)`.
+    pub read_as: Vec<String>,
     /// Database id of the send (to remove it or show its history); `None` before saving.
     #[ts(type = "number | null")]
     pub submission_id: Option<i64>,
@@ -123,6 +126,7 @@ impl FileResult {
             covers: covers_text(sub),
             note: send_note(session, index),
             unchanged: false,
+            read_as: sub.notes.clone(),
             submission_id: file.stored.as_ref().map(|s| s.submission_id),
         }
     }
@@ -145,6 +149,7 @@ impl FileResult {
                 "Isinya sama persis dengan '{same_as}' yang sudah diimpor; tidak ada yang berubah."
             )),
             unchanged: true,
+            read_as: Vec::new(),
             submission_id: None,
         }
     }
@@ -312,5 +317,25 @@ mod tests {
         assert!(per_file <= summary.errors);
         assert_eq!(summary.submitted_units, 1);
         assert_eq!(summary.window.label, "29 Desember 2025 – 31 Desember 2025");
+    }
+
+    #[test]
+    fn a_file_read_by_its_content_says_how() {
+        let mut s = lebak_session();
+        let path =
+            crate::session::tests::fixtures_dir().join("../content/rencana_lokasi_dinkes.csv");
+        let bytes = std::fs::read(path).expect("content fixture");
+        s.add(
+            vec![crate::InputFile::new("rencana_lokasi_dinkes.csv", bytes)],
+            &|_, _| {},
+        );
+        let line = FileResult::of(&s, 0);
+        assert!(line.rows > 0, "{line:?}");
+        assert!(
+            line.read_as
+                .iter()
+                .any(|n| n.contains("Rencana Lokasi Kerja") && n.contains("keterangan")),
+            "{line:?}"
+        );
     }
 }

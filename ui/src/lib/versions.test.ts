@@ -17,6 +17,7 @@ function file(over: Partial<FileResult>): FileResult {
     covers: null,
     note: null,
     unchanged: false,
+    read_as: [],
     submission_id: 1,
     ...over,
   };

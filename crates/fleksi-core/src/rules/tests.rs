@@ -109,6 +109,7 @@ fn wide(
         date_cells: (0..dates.len()).map(|c| a1(5 + c as u32, 4)).collect(),
         rows,
         findings: vec![],
+        notes: vec![],
     }
 }
 

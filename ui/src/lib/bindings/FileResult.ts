@@ -46,6 +46,11 @@ note: string | null,
  */
 unchanged: boolean, 
 /**
+ * How the file was read when its headings were not recognised, e.g. `kolom D
+ * ("Rencana Lokasi Kerja") dibaca sebagai keterangan (isi: WFO/WFA)`.
+ */
+read_as: Array<string>, 
+/**
  * Database id of the send (to remove it or show its history); `None` before saving.
  */
 submission_id: number | null, };
