@@ -155,11 +155,7 @@ impl UnitScheme {
 
     /// The scheme's cap on `date`'s weekday (`None`: no cap that day).
     pub fn cap_on(&self, date: NaiveDate) -> Option<u32> {
-        let wd = date.weekday();
-        self.caps
-            .iter()
-            .find(|c| c.weekday == wd)
-            .map(|c| c.percent)
+        WeekdayCap::on(&self.caps, date)
     }
 
     /// Whether the scheme is for this unit code (ignoring case and surrounding spaces).
@@ -311,6 +307,12 @@ pub struct WeekdayCap {
 
 impl WeekdayCap {
     /// The same cap on each of `weekdays`.
+    /// The cap of `caps` on `date`'s weekday, `None` when that weekday has none.
+    pub fn on(caps: &[WeekdayCap], date: NaiveDate) -> Option<u32> {
+        let wd = date.weekday();
+        caps.iter().find(|c| c.weekday == wd).map(|c| c.percent)
+    }
+
     pub fn every(weekdays: &[Weekday], percent: u32) -> Vec<WeekdayCap> {
         weekdays
             .iter()
@@ -442,11 +444,7 @@ impl Policy {
 
     /// The cap in percent on `date`'s weekday, `None` when uncapped.
     pub fn cap_on(&self, date: NaiveDate) -> Option<u32> {
-        let wd = date.weekday();
-        self.caps
-            .iter()
-            .find(|c| c.weekday == wd)
-            .map(|c| c.percent)
+        WeekdayCap::on(&self.caps, date)
     }
 
     /// Whether WFA is allowed on this weekday (an empty list allows every working day).

@@ -509,6 +509,13 @@ impl Workspace {
             Ok(p) => p,
             Err(problems) => return Ok(problems),
         };
+        // Unit codes (exempt list, schemes) must exist in the master in use, if there is one.
+        if let Ok(snap) = self.snapshot() {
+            let unknown = unit_problems(&policy, &snap.session.master);
+            if !unknown.is_empty() {
+                return Ok(unknown);
+            }
+        }
         if policy.id != id {
             return Ok(vec![PolicyProblem {
                 field: "id".to_string(),

@@ -396,3 +396,26 @@ fn editing_the_policy_in_use_revalidates_the_working_set() {
     assert_eq!(ws.history().expect("history").imports.len(), imports);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_unit_code_the_master_does_not_know_is_refused_and_nothing_saved() {
+    let dir = scratch("book-unknown-unit");
+    // The app's first start loads the demo regency: its master is the one in use.
+    let ws = Workspace::for_app(&dir);
+    ws.load();
+    ws.new_policy_from("lebak-2025-12", "lebak-unit", "")
+        .expect("created");
+    let before = ws.policy_toml("lebak-unit").expect("toml");
+    let mut form = ws.policy_json("lebak-unit").expect("form");
+    form["schemes"] = serde_json::json!([{ "unit": "TIDAK-ADA", "caps": [], "piket_min": 2 }]);
+    let problems = ws.save_policy_json("lebak-unit", form).expect("checked");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, "schemes[0].unit");
+    assert!(problems[0].message.contains("TIDAK-ADA"), "{problems:?}");
+    assert_eq!(
+        ws.policy_toml("lebak-unit").expect("toml"),
+        before,
+        "nothing saved"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
