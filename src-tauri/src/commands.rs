@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use fleksi_workspace::documents::{self, DocOptions, PrintCheck, UnitDocuments};
+use fleksi_workspace::documents::{DocOptions, PrintCheck, UnitDocuments};
 use fleksi_workspace::findings::{self, FindingPage, FindingQuery};
 use fleksi_workspace::grid::{self, RecapGrid};
 use fleksi_workspace::import::{ImportEvent, ImportOutcome, ImportRequest};
@@ -145,9 +145,8 @@ pub async fn set_window<R: Runtime>(
     from: Option<String>,
     to: Option<String>,
 ) -> Result<SessionSummary, IpcError> {
-    changing(&app, move |ws| match (from, to) {
-        (Some(f), Some(t)) => ws.set_window(Some((&f, &t))),
-        _ => ws.set_window(None),
+    changing(&app, move |ws| {
+        ws.set_window_dates(from.as_deref(), to.as_deref())
     })
     .await
 }
@@ -184,10 +183,7 @@ pub async fn lampiran_pdf<R: Runtime>(
     app: AppHandle<R>,
     options: DocOptions,
 ) -> Result<Response, IpcError> {
-    let bytes = off_ui_thread(&app, move |ws| {
-        documents::lampiran_bytes(&*ws.snapshot()?, options)
-    })
-    .await?;
+    let bytes = off_ui_thread(&app, move |ws| ws.lampiran(options)).await?;
     Ok(Response::new(bytes))
 }
 
@@ -198,11 +194,7 @@ pub async fn save_lampiran<R: Runtime>(
     options: DocOptions,
     path: String,
 ) -> Result<SavedFile, IpcError> {
-    off_ui_thread(&app, move |ws| {
-        let bytes = documents::lampiran_bytes(&*ws.snapshot()?, options)?;
-        inputs::write_file(Path::new(&path), &bytes)
-    })
-    .await
+    off_ui_thread(&app, move |ws| ws.save_lampiran(options, Path::new(&path))).await
 }
 
 /// Saves the recap workbook.
@@ -211,24 +203,20 @@ pub async fn save_recap<R: Runtime>(
     app: AppHandle<R>,
     path: String,
 ) -> Result<SavedFile, IpcError> {
-    off_ui_thread(&app, move |ws| {
-        let bytes = documents::recap_bytes(&*ws.snapshot()?)?;
-        inputs::write_file(Path::new(&path), &bytes)
-    })
-    .await
+    off_ui_thread(&app, move |ws| ws.save_recap(Path::new(&path))).await
 }
 
 /// What remains before a clean lampiran (asked once before saving or printing) and the
 /// suggested file names.
 #[tauri::command]
 pub fn print_check(ws: State<'_, Workspace>) -> Result<PrintCheck, IpcError> {
-    Ok(documents::print_check(&*ws.snapshot()?))
+    Ok(ws.print_check()?)
 }
 
 /// The units with what can be downloaded for each.
 #[tauri::command]
 pub fn list_unit_documents(ws: State<'_, Workspace>) -> Result<Vec<UnitDocuments>, IpcError> {
-    Ok(documents::unit_documents(&*ws.snapshot()?))
+    Ok(ws.unit_documents()?)
 }
 
 /// Saves one unit's template.
@@ -238,11 +226,7 @@ pub async fn save_template<R: Runtime>(
     unit: String,
     path: String,
 ) -> Result<SavedFile, IpcError> {
-    off_ui_thread(&app, move |ws| {
-        let bytes = documents::template_bytes(&ws.snapshot()?.session, &unit)?;
-        inputs::write_file(Path::new(&path), &bytes)
-    })
-    .await
+    off_ui_thread(&app, move |ws| ws.save_template(&unit, Path::new(&path))).await
 }
 
 /// Saves every unit's template into a folder.
@@ -251,10 +235,7 @@ pub async fn save_all_templates_to<R: Runtime>(
     app: AppHandle<R>,
     folder: String,
 ) -> Result<SavedFile, IpcError> {
-    off_ui_thread(&app, move |ws| {
-        documents::save_all_templates(&ws.snapshot()?.session, Path::new(&folder))
-    })
-    .await
+    off_ui_thread(&app, move |ws| ws.save_all_templates(Path::new(&folder))).await
 }
 
 /// Saves one unit's annotated error workbook.
@@ -264,11 +245,7 @@ pub async fn save_corrections<R: Runtime>(
     unit: String,
     path: String,
 ) -> Result<SavedFile, IpcError> {
-    off_ui_thread(&app, move |ws| {
-        let bytes = documents::corrections_bytes(&ws.snapshot()?.session, &unit)?;
-        inputs::write_file(Path::new(&path), &bytes)
-    })
-    .await
+    off_ui_thread(&app, move |ws| ws.save_corrections(&unit, Path::new(&path))).await
 }
 
 /// Opens a saved document in the system's program (PDF viewer, spreadsheet) to print.

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use fleksi_workspace::policy_book::{PolicyEntry, PolicyProblem};
-use fleksi_workspace::policy_detail::{self, PolicyDetail};
+use fleksi_workspace::policy_detail::PolicyDetail;
 use fleksi_workspace::policy_form::PolicyPreview;
 use fleksi_workspace::{SavedFile, Workspace};
 use tauri::{AppHandle, Runtime, State};
@@ -25,10 +25,7 @@ pub fn list_policies(
 /// The rules and days off of one policy (preset or stored).
 #[tauri::command]
 pub fn policy_detail(ws: State<'_, Workspace>, id: String) -> Result<PolicyDetail, IpcError> {
-    let json = ws.policy_json(&id)?;
-    let policy = serde_json::from_value(json)
-        .map_err(|e| fleksi_workspace::Error::Internal(e.to_string()))?;
-    Ok(policy_detail::detail(&policy))
+    Ok(ws.policy_detail(&id)?)
 }
 
 /// One policy as the editor's form (JSON with the fields of its TOML).

@@ -1,40 +1,28 @@
 //! Columns known by their content and decorated statuses (`tests/fixtures/content/`,
 //! written by openpyxl, LibreOffice and by hand as CSV): exact findings, notes and counts.
 
-use chrono::NaiveDate;
-use fleksi_core::{presets, Layout, Master, Policy, Severity, Status, Submission};
+use fleksi_core::{Layout, Master, Policy, Severity, Status, Submission};
 use std::path::PathBuf;
 
+mod common;
+
+use common::{december, summary};
+
 fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+    common::fixtures()
 }
 
 fn policy() -> Policy {
-    presets::by_id("lebak-2025-12").expect("preset lebak-2025-12")
+    common::lebak()
 }
 
 fn master() -> Master {
-    let bytes = std::fs::read(dir().join("import/master.xlsx")).expect("master fixture");
-    fleksi_import::read_master("master.xlsx", &bytes).expect("master reads")
+    common::fixture_master()
 }
 
 fn read(name: &str) -> Submission {
     let bytes = std::fs::read(dir().join("content").join(name)).expect("fixture file");
     fleksi_import::read_submission(name, &bytes, &policy(), &master())
-}
-
-/// (code, severity, cell) of each finding.
-fn summary(s: &Submission) -> Vec<(&str, Severity, &str)> {
-    s.findings
-        .iter()
-        .map(|f| (f.code.as_str(), f.severity, f.cell.as_deref().unwrap_or("")))
-        .collect()
-}
-
-fn december(days: &[u32]) -> Vec<NaiveDate> {
-    days.iter()
-        .map(|&d| NaiveDate::from_ymd_opt(2025, 12, d).unwrap())
-        .collect()
 }
 
 fn statuses(s: &Submission, row: usize) -> Vec<Option<Status>> {

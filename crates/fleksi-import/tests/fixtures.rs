@@ -1,40 +1,28 @@
 //! The hand-made OPD fixtures (`tests/fixtures/import/`, written by openpyxl, LibreOffice,
 //! Gnumeric and by hand as CSV): exact import findings, units, layouts and row counts.
 
-use chrono::NaiveDate;
-use fleksi_core::{presets, Approval, Layout, Master, Policy, Severity, Status, Submission};
+use fleksi_core::{Approval, Layout, Master, Policy, Severity, Status, Submission};
 use std::path::PathBuf;
 
+mod common;
+
+use common::{december, summary};
+
 fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/import")
+    common::fixtures().join("import")
 }
 
 fn policy() -> Policy {
-    presets::by_id("lebak-2025-12").expect("preset lebak-2025-12")
+    common::lebak()
 }
 
 fn master() -> Master {
-    let bytes = std::fs::read(dir().join("master.xlsx")).expect("master fixture");
-    fleksi_import::read_master("master.xlsx", &bytes).expect("master reads")
+    common::fixture_master()
 }
 
 fn read(rel: &str) -> Submission {
     let bytes = std::fs::read(dir().join(rel)).expect("fixture file");
     fleksi_import::read_submission(rel, &bytes, &policy(), &master())
-}
-
-/// (code, severity, cell) of each finding.
-fn summary(s: &Submission) -> Vec<(&str, Severity, &str)> {
-    s.findings
-        .iter()
-        .map(|f| (f.code.as_str(), f.severity, f.cell.as_deref().unwrap_or("")))
-        .collect()
-}
-
-fn december(days: &[u32]) -> Vec<NaiveDate> {
-    days.iter()
-        .map(|&d| NaiveDate::from_ymd_opt(2025, 12, d).unwrap())
-        .collect()
 }
 
 use Severity::{Error, Warning};

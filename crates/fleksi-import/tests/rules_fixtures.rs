@@ -3,16 +3,15 @@
 //! `tests/fixtures/rules/` by `make_rules.py` (see the README there). The master and the
 //! policy are built in code, as in `rules_on_files.rs`.
 
+mod common;
+
+use common::{lebak, nip, unit, with_code};
 use fleksi_core::policy::{CapBasis, UnitScheme};
 use fleksi_core::{
-    presets, validate, Employee, Finding, FindingCode, Master, Nip, Policy, Recap, Severity,
-    Status, Submission, Unit, Verdict,
+    validate, Employee, Finding, FindingCode, Master, Nip, Policy, Recap, Severity, Status,
+    Submission, Unit, Verdict,
 };
 use std::path::PathBuf;
-
-fn nip(seq: u32) -> String {
-    format!("198503122010011{seq:03}")
-}
 
 /// KEC-RKB 4 staff (1–4) with its kelurahan KEL-MCT 2 (11–12), DISKOMINFO 10 (21–30).
 fn master() -> Master {
@@ -55,10 +54,6 @@ fn master() -> Master {
     Master::new(units, employees)
 }
 
-fn lebak() -> Policy {
-    presets::by_id("lebak-2025-12").unwrap()
-}
-
 /// A checked-in fixture, read from disk.
 fn fixture(name: &str) -> (String, Vec<u8>) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -74,14 +69,6 @@ fn read(files: &[(String, Vec<u8>)], policy: &Policy) -> Vec<Submission> {
 
 fn check(files: &[(String, Vec<u8>)], policy: &Policy) -> (Vec<Finding>, Recap) {
     validate(policy, &master(), &read(files, policy))
-}
-
-fn with_code(findings: &[Finding], code: FindingCode) -> Vec<&Finding> {
-    findings.iter().filter(|f| f.code == code).collect()
-}
-
-fn unit<'r>(recap: &'r Recap, code: &str) -> &'r fleksi_core::UnitRecap {
-    recap.units.iter().find(|u| u.code == code).unwrap()
 }
 
 /// Findings no fixture plants: a file that is read wrongly shows up here first.

@@ -4,16 +4,15 @@
 //! or per unit kerja, per-unit schemes (own caps, piket minimum) and the Lampiran II
 //! verdicts. The master (with a kecamatan and its kelurahan) is built in code.
 
+mod common;
+
+use common::{lebak, nip, unit, with_code};
 use fleksi_core::policy::{CapBasis, UnitScheme};
 use fleksi_core::{
-    presets, validate, Employee, Finding, FindingCode, Master, Nip, Policy, Recap, Severity,
-    Status, StatusSynonym, Submission, Unit, Verdict, WeekdayCap,
+    validate, Employee, Finding, FindingCode, Master, Nip, Policy, Recap, Severity, Status,
+    StatusSynonym, Submission, Unit, Verdict, WeekdayCap,
 };
 use std::path::{Path, PathBuf};
-
-fn nip(seq: u32) -> String {
-    format!("198503122010011{seq:03}")
-}
 
 /// KEC-RKB 4 staff (1–4) with its kelurahan KEL-MCT 2 (11–12), DISKOMINFO 6 (21–26), BPBD 2
 /// (31–32, exempt in Lebak), DISDIK 2 (41–42), DINSOS 1 (51, exempt in Lebak).
@@ -68,10 +67,6 @@ fn master() -> Master {
     Master::new(units, employees)
 }
 
-fn lebak() -> Policy {
-    presets::by_id("lebak-2025-12").unwrap()
-}
-
 /// A fresh folder for one test's files.
 fn folder(test: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("fleksi-rules-{}-{test}", std::process::id()));
@@ -118,14 +113,6 @@ fn read(files: &[(String, Vec<u8>)], policy: &Policy) -> Vec<Submission> {
 
 fn check(files: &[(String, Vec<u8>)], policy: &Policy) -> (Vec<Finding>, Recap) {
     validate(policy, &master(), &read(files, policy))
-}
-
-fn with_code(findings: &[Finding], code: FindingCode) -> Vec<&Finding> {
-    findings.iter().filter(|f| f.code == code).collect()
-}
-
-fn unit<'r>(recap: &'r Recap, code: &str) -> &'r fleksi_core::UnitRecap {
-    recap.units.iter().find(|u| u.code == code).unwrap()
 }
 
 #[test]

@@ -342,6 +342,43 @@ pub fn corrections_bytes(session: &Session, unit: &str) -> Result<Vec<u8>> {
     Ok(fleksi_report::corrections::error_workbook(sub, &findings)?)
 }
 
+/// The documents of the current working state, saved where the clerk chose (what the
+/// app's Rekap & Cetak buttons call; each builds from the snapshot of that moment).
+impl crate::Workspace {
+    /// The lampiran PDF's bytes (the preview).
+    pub fn lampiran(&self, options: DocOptions) -> Result<Vec<u8>> {
+        lampiran_bytes(&*self.snapshot()?, options)
+    }
+
+    pub fn save_lampiran(&self, options: DocOptions, path: &Path) -> Result<SavedFile> {
+        write_file(path, &self.lampiran(options)?)
+    }
+
+    pub fn save_recap(&self, path: &Path) -> Result<SavedFile> {
+        write_file(path, &recap_bytes(&*self.snapshot()?)?)
+    }
+
+    pub fn print_check(&self) -> Result<PrintCheck> {
+        Ok(print_check(&*self.snapshot()?))
+    }
+
+    pub fn unit_documents(&self) -> Result<Vec<UnitDocuments>> {
+        Ok(unit_documents(&*self.snapshot()?))
+    }
+
+    pub fn save_template(&self, unit: &str, path: &Path) -> Result<SavedFile> {
+        write_file(path, &template_bytes(&self.snapshot()?.session, unit)?)
+    }
+
+    pub fn save_all_templates(&self, folder: &Path) -> Result<SavedFile> {
+        save_all_templates(&self.snapshot()?.session, folder)
+    }
+
+    pub fn save_corrections(&self, unit: &str, path: &Path) -> Result<SavedFile> {
+        write_file(path, &corrections_bytes(&self.snapshot()?.session, unit)?)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,6 +43,11 @@ impl Workspace {
         serde_json::to_value(&policy).map_err(|e| Error::Internal(e.to_string()))
     }
 
+    /// The rules and days off of policy `id` (preset or stored), as the page shows them.
+    pub fn policy_detail(&self, id: &str) -> Result<PolicyDetail> {
+        Ok(policy_detail::detail(&self.find_policy(id)?))
+    }
+
     /// Saves the editor's form as policy `id`: every problem is returned (and nothing saved)
     /// or the empty list when it was saved.
     pub fn save_policy_json(

@@ -555,6 +555,15 @@ impl Workspace {
         Ok(SessionSummary::of(&next))
     }
 
+    /// Sets the window from the two dates the screen sends (both, or neither for the
+    /// default).
+    pub fn set_window_dates(&self, from: Option<&str>, to: Option<&str>) -> Result<SessionSummary> {
+        match (from, to) {
+            (Some(f), Some(t)) => self.set_window(Some((f, t))),
+            _ => self.set_window(None),
+        }
+    }
+
     /// Sets (or with `None` clears) the clerk's reporting window for the current policy.
     pub fn set_window(&self, range: Option<(&str, &str)>) -> Result<SessionSummary> {
         let _w = lock(&self.writer);

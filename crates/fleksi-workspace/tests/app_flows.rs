@@ -187,3 +187,50 @@ fn a_backup_is_checked_then_restored_and_the_replaced_database_kept() {
     assert_eq!(ws.summary(), Some(demo));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_rekap_buttons_save_every_document_of_the_working_set() {
+    let (ws, dir) = app_workspace("documents");
+    let out = dir.join("keluar");
+    let options = fleksi_workspace::documents::DocOptions::default();
+    let pdf = ws
+        .save_lampiran(options, &out.join("lampiran.pdf"))
+        .expect("pdf");
+    assert!(std::fs::read(&pdf.path)
+        .expect("pdf bytes")
+        .starts_with(b"%PDF-"));
+    let xlsx = ws.save_recap(&out.join("rekap.xlsx")).expect("xlsx");
+    assert!(std::fs::read(&xlsx.path)
+        .expect("xlsx bytes")
+        .starts_with(b"PK"));
+    let units = ws.unit_documents().expect("units");
+    let sent = units
+        .iter()
+        .find(|u| u.file.is_some())
+        .expect("a unit sent");
+    let t = ws
+        .save_template(&sent.code, &out.join(&sent.template_name))
+        .expect("template");
+    assert!(t.bytes > 0);
+    ws.save_corrections(&sent.code, &out.join(&sent.corrections_name))
+        .expect("corrections");
+    let all = ws.save_all_templates(&out.join("templat")).expect("all");
+    assert!(all.files as usize >= units.iter().filter(|u| u.file.is_some()).count());
+    let check = ws.print_check().expect("check");
+    assert!(
+        check.lampiran_name.ends_with(".pdf") && check.errors > 0,
+        "{check:?}"
+    );
+    assert!(!ws
+        .policy_detail("lebak-2025-12")
+        .expect("detail")
+        .rules
+        .is_empty());
+    let days = ws
+        .set_window_dates(Some("2025-12-30"), Some("2025-12-31"))
+        .expect("set")
+        .days;
+    assert_eq!(days, 2);
+    assert_eq!(ws.set_window_dates(None, None).expect("default").days, 3);
+    let _ = std::fs::remove_dir_all(&dir);
+}
