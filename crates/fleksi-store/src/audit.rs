@@ -25,6 +25,32 @@ pub mod action {
     pub const POLICY_ARCHIVE: &str = "arsip_surat_edaran";
     /// The last change of a policy was undone ([`crate::Store::undo_policy`]).
     pub const POLICY_UNDO: &str = "batal_ubah_surat_edaran";
+    /// Another Surat Edaran became the one in use (written by the working state).
+    pub const POLICY_USE: &str = "pakai_surat_edaran";
+    /// The demo regency was written and loaded.
+    pub const DEMO: &str = "data_contoh";
+    /// The reporting window changed.
+    pub const WINDOW: &str = "rentang_laporan";
+    /// A document (lampiran, recap, template, error workbook) was saved.
+    pub const DOCUMENT: &str = "simpan_dokumen";
+
+    /// Every action above, for the UI's label table (a new action without a label fails
+    /// the UI's tests).
+    pub const ALL: [&str; 13] = [
+        IMPORT,
+        CLEAR_ACTIVE,
+        SETTING,
+        BACKUP,
+        RESTORE,
+        DEACTIVATE,
+        POLICY_SAVE,
+        POLICY_ARCHIVE,
+        POLICY_UNDO,
+        POLICY_USE,
+        DEMO,
+        WINDOW,
+        DOCUMENT,
+    ];
 }
 
 /// One audit entry.
@@ -32,7 +58,8 @@ pub mod action {
 pub struct AuditEntry {
     /// ISO-8601 local time.
     pub at: String,
-    /// See [`action`]; the app may log its own (e.g. `ekspor_pdf`).
+    /// See [`action`]; the app may log its own, but every action it
+    /// writes is listed there (the UI labels each one).
     pub action: String,
     /// Indonesian sentence.
     pub detail: String,
@@ -56,7 +83,7 @@ impl Store {
 
     /// Adds an entry of the app's own (an export, a print, …) in its own transaction.
     pub fn log_audit(&mut self, action: &str, detail: &str) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         log(&tx, action, detail)?;
         tx.commit()?;
         Ok(())

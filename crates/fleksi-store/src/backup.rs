@@ -48,12 +48,38 @@ const RESTORE_ATTEMPTS: u32 = 3;
 
 impl Store {
     /// Writes a copy of the database to `path` (which must not exist yet) and audits it.
+    /// The copy is written beside it under a temporary name, synced, then renamed: killed or
+    /// failing at any point (a full disk), `path` is either absent or a complete backup.
     pub fn backup_to(&mut self, path: &Path) -> Result<(), StoreError> {
         if path.exists() {
             return Err(StoreError::BackupExists(path.display().to_string()));
         }
         let target = path.to_string_lossy().into_owned();
-        self.conn.execute("VACUUM INTO ?1", [&target])?;
+        let mut tmp_name = path.as_os_str().to_owned();
+        tmp_name.push(".tmp-fleksi");
+        let tmp = PathBuf::from(tmp_name);
+        let _ = std::fs::remove_file(&tmp);
+        let written = self
+            .conn
+            .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+            .map_err(StoreError::from)
+            .and_then(|_| {
+                let io = |source: std::io::Error| match source.raw_os_error() {
+                    Some(28) => StoreError::DiskFull, // ENOSPC
+                    _ => StoreError::WriteFile {
+                        path: target.clone(),
+                        source,
+                    },
+                };
+                std::fs::File::open(&tmp)
+                    .and_then(|f| f.sync_all())
+                    .map_err(io)?;
+                std::fs::rename(&tmp, path).map_err(io)
+            });
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
         audit::log(
             &self.conn,
             audit::action::BACKUP,
@@ -126,6 +152,8 @@ impl Store {
         copy_all(source, &mut self.conn).map_err(restore_error)?;
         // A no-op at the current version; re-reads it from the restored content.
         self.version = migrate(&mut self.conn, &label)?;
+        // The clerk chose this content: it is the view from now on.
+        self.seen.set(self.latest_import()?);
         audit::log(
             &self.conn,
             audit::action::RESTORE,

@@ -33,12 +33,36 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    /// The database path is on a network share, where SQLite can lose data.
+    #[error("Basis data {path} berada di {place}. SQLite di folder jaringan dapat kehilangan atau merusak data, jadi Fleksi tidak membukanya di sana. Simpan basis data di disk komputer ini (misalnya drive C:), lalu simpan salinannya ke jaringan dengan \u{201c}Cadangkan basis data\u{2026}\u{201d}.")]
+    NetworkShare { path: String, place: String },
     /// SQLite kept another journal mode (e.g. on a network share without shared memory).
     #[error("Basis data {path} tidak dapat memakai mode WAL (mode sekarang: {mode}). Simpan basis data di disk lokal.")]
     NoWal { path: String, mode: String },
-    /// Any other SQLite failure (disk full, locked too long, constraint broken, …).
+    /// Another writer (the app, or `fleksi db …` in a terminal) kept the database locked
+    /// longer than the busy timeout; nothing was changed.
+    #[error("Basis data sedang dipakai oleh program Fleksi lain (aplikasi atau perintah fleksi) lebih dari {seconds} detik; tidak ada yang diubah. Tunggu sampai selesai, lalu ulangi.")]
+    Busy { seconds: u64 },
+    /// Another program (the app, or `fleksi db …`) recorded an import after this one read
+    /// the working set: recording this import on the stale view would drop the other's files.
+    #[error("Basis data telah diubah oleh program Fleksi lain (aplikasi atau perintah fleksi) sejak data kerja dibaca; impor ini tidak disimpan agar berkas dari program itu tidak hilang. Muat ulang data kerja (tutup lalu buka lagi aplikasinya, atau jalankan lagi perintahnya), lalu ulangi.")]
+    Changed,
+    /// The disk (or the folder's quota) is full; the write was rolled back.
+    #[error("Disk penuh: basis data tidak dapat ditulis, tidak ada yang diubah. Kosongkan ruang disk, lalu ulangi.")]
+    DiskFull,
+    /// The database or its folder is read-only (permissions, a read-only or locked drive).
+    #[error("Basis data {path} hanya dapat dibaca (folder atau berkasnya tidak boleh ditulis); tidak ada yang diubah. Pindahkan folder data ke tempat yang dapat ditulis atau minta hak tulis.")]
+    ReadOnly { path: String },
+    /// A file beside the database (a backup) could not be written.
+    #[error("Berkas {path} tidak dapat ditulis: {source}")]
+    WriteFile {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Any other SQLite failure (a constraint broken, a damaged page, …).
     #[error("Basis data tidak dapat dibaca/ditulis: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// A file id that is not in the database.
     #[error("Berkas nomor {0} tidak ada di basis data.")]
     FileNotFound(FileId),
@@ -86,4 +110,21 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+}
+
+/// SQLite failures the clerk can act on get their own message; the rest stay [`StoreError::Sqlite`].
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy {
+                seconds: crate::BUSY_TIMEOUT.as_secs(),
+            },
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+                path: "ini".to_string(),
+            },
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }

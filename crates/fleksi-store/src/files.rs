@@ -27,7 +27,7 @@ impl Store {
     /// Stores bytes once (dedupe by SHA-256): returns the existing id when the same bytes are
     /// stored already (the first name is kept).
     pub fn put_file(&mut self, name: &str, bytes: &[u8]) -> Result<FileId, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let id = put(&tx, name, bytes)?;
         tx.commit()?;
         Ok(id)

@@ -78,7 +78,7 @@ impl Store {
     /// Takes one submission out of the working set (its bytes stay stored) and audits it.
     /// Returns `false`, writing nothing, when it is unknown or not active.
     pub fn deactivate_submission(&mut self, submission_id: i64) -> Result<bool, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let done = retire(&tx, submission_id)?;
         tx.commit()?;
         Ok(done)

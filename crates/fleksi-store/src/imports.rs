@@ -129,10 +129,15 @@ impl Store {
     /// warnings, dates, version = 1 + number of earlier ACTIVE submissions of the same unit
     /// code under the same policy id), the findings, and an audit entry. New submissions are
     /// `active`; earlier ones are deactivated only when [`NewImport::fresh`] is set.
+    ///
+    /// Refused with [`StoreError::Changed`], writing nothing, when another connection recorded
+    /// an import since this one last saw the working set (at open or in [`Store::active_set`]).
     pub fn record_import(&mut self, import: &NewImport) -> Result<ImportId, StoreError> {
-        let tx = self.conn.transaction()?;
-        let id = record(&tx, import)?;
+        let seen = self.seen.get();
+        let tx = self.write_tx()?;
+        let id = record(&tx, import, seen)?;
         tx.commit()?;
+        self.seen.set(Some(id));
         Ok(id)
     }
 
@@ -142,6 +147,7 @@ impl Store {
     /// `None` when the policy was never imported; after [`Store::clear_active`] the master is
     /// still returned with no files.
     pub fn active_set(&self, policy_id: &str) -> Result<Option<ActiveSet>, StoreError> {
+        self.seen.set(self.latest_import()?);
         let latest = self
             .conn
             .query_row(
@@ -225,7 +231,7 @@ impl Store {
     /// Marks every active submission of the policy inactive (start a new period); audited.
     /// Returns how many were active.
     pub fn clear_active(&mut self, policy_id: &str) -> Result<usize, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let cleared = deactivate(&tx, policy_id)?;
         audit::log(
             &tx,
@@ -308,7 +314,13 @@ const DATE_FORMAT: &str = "%Y-%m-%d";
 pub(crate) fn record(
     tx: &rusqlite::Transaction<'_>,
     import: &NewImport,
+    seen: Option<ImportId>,
 ) -> Result<ImportId, StoreError> {
+    // Inside the write lock: nobody can record another import until this one commits.
+    let latest: Option<ImportId> = tx.query_row("SELECT max(id) FROM imports", [], |r| r.get(0))?;
+    if latest != seen {
+        return Err(StoreError::Changed);
+    }
     if import.fresh {
         deactivate(tx, import.policy_id)?;
     }

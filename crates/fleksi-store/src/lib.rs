@@ -14,6 +14,7 @@ mod error;
 mod files;
 mod history;
 mod imports;
+pub mod location;
 mod policies;
 mod schema;
 mod settings;
@@ -45,6 +46,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     conn: Connection,
     version: i64,
+    /// The latest import this connection has seen (at open, in [`Store::active_set`], or
+    /// its own): an import recorded on a stale view is refused (see [`StoreError::Changed`]).
+    seen: std::cell::Cell<Option<ImportId>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -59,19 +63,23 @@ impl std::fmt::Debug for Store {
 impl Store {
     /// Opens (creating the file and its parent folders when missing) the database at `path`,
     /// switches it to WAL, turns on foreign keys and a busy timeout, and migrates it to the
-    /// current schema. A database written by a newer Fleksi is refused unchanged.
+    /// current schema. A database written by a newer Fleksi is refused unchanged, and so is one
+    /// on a network share (see [`location`]).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let label = path.display().to_string();
+        if let Some(place) = location::network_place(path) {
+            return Err(StoreError::NetworkShare {
+                path: label,
+                place: place.describe(),
+            });
+        }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
                 path: parent.display().to_string(),
                 source,
             })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
-            path: label.clone(),
-            source,
-        })?;
+        let conn = Connection::open(path).map_err(|source| open_error(&label, source))?;
         Store::init(conn, &label, true)
     }
 
@@ -82,6 +90,21 @@ impl Store {
             source,
         })?;
         Store::init(conn, ":memory:", false)
+    }
+
+    /// Starts a write transaction. `IMMEDIATE` takes the write lock at once, waiting up to
+    /// [`BUSY_TIMEOUT`] for another writer (the app and `fleksi db …` on the same file), so
+    /// two writers are serialized; a deferred transaction that read first could fail at once
+    /// with `SQLITE_BUSY` when the other writer committed in between.
+    pub(crate) fn write_tx(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+    }
+
+    /// The id of the newest import in the database, `None` without imports.
+    pub(crate) fn latest_import(&self) -> rusqlite::Result<Option<ImportId>> {
+        self.conn
+            .query_row("SELECT max(id) FROM imports", [], |r| r.get(0))
     }
 
     /// The schema version of the open database (equals the one this build writes).
@@ -116,7 +139,34 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(opening)?;
         let version = migrate(&mut conn, label)?;
-        Ok(Store { conn, version })
+        let store = Store {
+            conn,
+            version,
+            seen: std::cell::Cell::new(None),
+        };
+        store.seen.set(store.latest_import().map_err(opening)?);
+        Ok(store)
+    }
+}
+
+/// Whether a file can be created beside `db` (SQLite needs its `-wal` and `-shm` there).
+/// Asked only after opening failed; the probe file is removed at once.
+fn writable_beside(db: &Path) -> bool {
+    let dir = match db.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(dir) => dir,
+        None => Path::new("."),
+    };
+    let probe = dir.join(format!(".fleksi-uji-tulis-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(e) => e.kind() == std::io::ErrorKind::AlreadyExists,
     }
 }
 
@@ -136,12 +186,19 @@ fn refuse_newer(label: &str, found: i64) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Maps an error met while opening: "not a database" becomes [`StoreError::NotFleksi`].
+/// Maps an error met while opening: "not a database" becomes [`StoreError::NotFleksi`], a
+/// database or folder that cannot be written [`StoreError::ReadOnly`].
 fn open_error(label: &str, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotFleksi {
             path: label.to_string(),
             reason: "berkas ini bukan basis data SQLite".to_string(),
+        },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: label.to_string(),
+        },
+        Some(ErrorCode::CannotOpen) if !writable_beside(Path::new(label)) => StoreError::ReadOnly {
+            path: label.to_string(),
         },
         _ => StoreError::Open {
             path: label.to_string(),

@@ -89,7 +89,7 @@ impl Store {
             toml,
             source,
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let revision = save(&tx, &policy)?;
         tx.commit()?;
         Ok(revision)
@@ -104,10 +104,12 @@ impl Store {
         policy: &NewPolicy,
         revalidated: &NewImport,
     ) -> Result<(u32, ImportId), StoreError> {
-        let tx = self.conn.transaction()?;
+        let seen = self.seen.get();
+        let tx = self.write_tx()?;
         let revision = save(&tx, policy)?;
-        let import = imports::record(&tx, revalidated)?;
+        let import = imports::record(&tx, revalidated, seen)?;
         tx.commit()?;
+        self.seen.set(Some(import));
         Ok((revision, import))
     }
 
@@ -151,7 +153,7 @@ impl Store {
     /// Archives (hides from the usual list) or brings back a policy; audited when it
     /// changes. [`StoreError::PolicyNotFound`] for an unknown id.
     pub fn archive_policy(&mut self, id: &str, archived: bool) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let found: Option<(String, bool)> = tx
             .query_row(
                 "SELECT name, archived FROM policies WHERE id = ?1",
@@ -184,7 +186,7 @@ impl Store {
     /// nothing to undo. Audited as [`audit::action::POLICY_UNDO`].
     /// [`StoreError::PolicyNotFound`] for an unknown id.
     pub fn undo_policy(&mut self, id: &str) -> Result<Option<String>, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let toml = undo(&tx, id)?;
         tx.commit()?;
         Ok(toml)
@@ -197,12 +199,14 @@ impl Store {
         id: &str,
         revalidated: &NewImport,
     ) -> Result<Option<(String, ImportId)>, StoreError> {
-        let tx = self.conn.transaction()?;
+        let seen = self.seen.get();
+        let tx = self.write_tx()?;
         let Some(toml) = undo(&tx, id)? else {
             return Ok(None);
         };
-        let import = imports::record(&tx, revalidated)?;
+        let import = imports::record(&tx, revalidated, seen)?;
         tx.commit()?;
+        self.seen.set(Some(import));
         Ok(Some((toml, import)))
     }
 }

@@ -8,7 +8,6 @@ use fleksi_core::{
     DayCount, Employee, Master, Nip, Policy, Recap, StaffSchedule, Status, Unit, UnitRecap, Verdict,
 };
 use std::path::Path;
-use std::process::Command;
 
 /// The Lebak letter as a clerk has filled it in: the preset with its assumptions confirmed
 /// (the report gives neither the letter date nor the place, so the preset assumes them).
@@ -199,6 +198,7 @@ pub fn regency(units: usize, staff: usize, days: &[NaiveDate]) -> (Master, Recap
             name,
             total_staff: staff as u32,
             submitted,
+            unreadable: false,
             exempt,
             days: day_counts,
             staff: schedules,
@@ -207,16 +207,10 @@ pub fn regency(units: usize, staff: usize, days: &[NaiveDate]) -> (Master, Recap
     (Master::new(master_units, employees), recap)
 }
 
-/// Runs an external reader; `None` (with a message) when it is not installed.
-pub fn tool(program: &str, args: &[&str]) -> Option<std::process::Output> {
-    match Command::new(program).args(args).output() {
-        Ok(out) => Some(out),
-        Err(e) => {
-            eprintln!("SKIPPED: '{program}' is not available ({e}); install poppler-utils/qpdf/libreoffice");
-            None
-        }
-    }
-}
+/// Runs an external reader; `None` only outside CI when it is not installed (see
+/// `fleksi_testkit::tool`: under CI a missing reader fails the test).
+#[allow(unused_imports)]
+pub use fleksi_testkit::tool;
 
 pub fn write_tmp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("fleksi-report-tests-{}", std::process::id()));

@@ -1,0 +1,4 @@
+//! Fuzz target `nip_date`: see `fuzz/src/targets.rs`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fleksi_fuzz::targets::nip_date(data));

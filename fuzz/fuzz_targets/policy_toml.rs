@@ -1,0 +1,4 @@
+//! Fuzz target `policy_toml`: see `fuzz/src/targets.rs`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fleksi_fuzz::targets::policy_toml(data));

@@ -1,0 +1,3 @@
+//! The fuzz targets' shared entry points (see `targets.rs`).
+
+pub mod targets;
