@@ -69,7 +69,8 @@ pub fn render(o: &Outcome) -> String {
         "Berkas yang diperiksa ({}):",
         o.snap.session.submissions.len()
     );
-    for s in &o.snap.session.submissions {
+    let subs = &o.snap.session.submissions;
+    for s in subs {
         let unit = match s.unit.as_deref() {
             Some(code) => o
                 .snap
@@ -85,9 +86,16 @@ pub fn render(o: &Outcome) -> String {
             Layout::Wide => "satu kolom per tanggal",
             Layout::Long => "satu baris per tanggal",
         };
+        // A workbook of several units has a line per unit, each naming its sheet.
+        let several = subs.iter().filter(|o| o.file == s.file).count() > 1;
+        let sheet = if several {
+            format!(" › {}", s.sheet)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "  - {} — {unit}; {} baris pegawai; {layout}",
+            "  - {}{sheet} — {unit}; {} baris pegawai; {layout}",
             s.file,
             s.rows.len()
         );

@@ -68,10 +68,17 @@ pub enum FindingCode {
     PiketUnderstaffed,
     #[serde(rename = "employee.double_booked")]
     EmployeeDoubleBooked,
+    /// Filled cells far outside the table (a value left in XFD1048576), not read.
+    #[serde(rename = "cell.outside_table")]
+    CellOutsideTable,
+    /// Rows of non-ASN staff (an NIK instead of a NIP, honorer, PPPK paruh waktu, THL),
+    /// reported once per sheet and not counted.
+    #[serde(rename = "staff.non_asn")]
+    StaffNonAsn,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 22] = [
+    pub const ALL: [FindingCode; 24] = [
         FindingCode::FileUnreadable,
         FindingCode::UnitUnknown,
         FindingCode::HeaderNotFound,
@@ -94,6 +101,8 @@ impl FindingCode {
         FindingCode::DateInvalid,
         FindingCode::PiketUnderstaffed,
         FindingCode::EmployeeDoubleBooked,
+        FindingCode::CellOutsideTable,
+        FindingCode::StaffNonAsn,
     ];
 
     /// The code as written in JSON and reports, e.g. `wfa.quota_exceeded`.
@@ -121,6 +130,8 @@ impl FindingCode {
             FindingCode::DateInvalid => "date.invalid",
             FindingCode::PiketUnderstaffed => "piket.understaffed",
             FindingCode::EmployeeDoubleBooked => "employee.double_booked",
+            FindingCode::CellOutsideTable => "cell.outside_table",
+            FindingCode::StaffNonAsn => "staff.non_asn",
         }
     }
 
@@ -131,7 +142,9 @@ impl FindingCode {
             FindingCode::EmployeeMissing
             | FindingCode::DateNonWorking
             | FindingCode::WfaWeeklyLimit
-            | FindingCode::ApprovalUnclear => Severity::Warning,
+            | FindingCode::ApprovalUnclear
+            | FindingCode::CellOutsideTable
+            | FindingCode::StaffNonAsn => Severity::Warning,
             _ => Severity::Error,
         }
     }

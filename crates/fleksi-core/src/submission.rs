@@ -1,7 +1,8 @@
-//! A submission (Kiriman OPD): what one imported workbook says — its unit, layout, and rows
-//! of (NIP, name, position, date → status) with the cell each value came from.
+//! A submission (Kiriman OPD): what one imported workbook says for one unit — its unit,
+//! sheet, layout, and rows of (NIP, name, position, date → status) with the cell each value
+//! came from. A workbook of several units gives one submission per unit.
 
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 use crate::nip::Nip;
 use crate::status::Status;
 use chrono::NaiveDate;
@@ -17,7 +18,7 @@ pub enum Layout {
     Long,
 }
 
-/// One imported workbook.
+/// One unit's part of an imported workbook (the whole workbook for a one-unit file).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Submission {
     /// File name as given (path or name).
@@ -37,6 +38,21 @@ pub struct Submission {
     /// How the file was read, for its result line (columns recognised by their content).
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+impl Submission {
+    /// The file gave no schedule at all: it could not be opened (`file.unreadable`) or no
+    /// header row was found in it (`header.not_found`), and no row was read. Its unit shows
+    /// "berkas tidak terbaca".
+    pub fn is_unread(&self) -> bool {
+        self.rows.is_empty()
+            && self.findings.iter().any(|f| {
+                matches!(
+                    f.code,
+                    FindingCode::FileUnreadable | FindingCode::HeaderNotFound
+                )
+            })
+    }
 }
 
 /// One employee's row (wide) or the rows of one employee gathered (long).

@@ -23,6 +23,8 @@ use std::path::PathBuf;
 pub enum FaultKind {
     QuotaExceeded,
     WfaInExemptUnit,
+    /// A non-ASN helper written with a 16-digit NIK in the NIP column: since issue 11 the
+    /// importer reports such rows once as `staff.non_asn` (a warning), not as `nip.invalid`.
     InvalidNip,
     UnknownStatus,
     DuplicateNip,
@@ -38,7 +40,7 @@ impl FaultKind {
         match self {
             FaultKind::QuotaExceeded => Some(FindingCode::WfaQuotaExceeded),
             FaultKind::WfaInExemptUnit => Some(FindingCode::WfaExemptUnit),
-            FaultKind::InvalidNip => Some(FindingCode::NipInvalid),
+            FaultKind::InvalidNip => Some(FindingCode::StaffNonAsn),
             FaultKind::UnknownStatus => Some(FindingCode::StatusUnknown),
             FaultKind::DuplicateNip => Some(FindingCode::NipDuplicate),
             FaultKind::NotSubmitted => None,

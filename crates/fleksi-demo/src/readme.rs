@@ -11,7 +11,7 @@ fn kind_label(kind: FaultKind) -> &'static str {
     match kind {
         FaultKind::QuotaExceeded => "WFA melebihi batas",
         FaultKind::WfaInExemptUnit => "WFA di unit yang dikecualikan",
-        FaultKind::InvalidNip => "NIP tidak sah",
+        FaultKind::InvalidNip => "Pegawai non-ASN (NIK di kolom NIP)",
         FaultKind::UnknownStatus => "Status tidak dikenal",
         FaultKind::DuplicateNip => "NIP ganda",
         FaultKind::NotSubmitted => "Belum mengirim",

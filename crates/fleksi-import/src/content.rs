@@ -28,6 +28,8 @@ pub struct Profile {
     pub nips: usize,
     pub dates: usize,
     pub statuses: usize,
+    /// Texts of letters (names, positions): only read when there is no header row.
+    pub names: usize,
     /// The statuses seen, in order of first appearance.
     pub seen: Vec<Status>,
     pub first_date: Option<NaiveDate>,
@@ -76,6 +78,19 @@ impl Profile {
             _ => String::new(),
         }
     }
+
+    /// Whether this column holds names (mostly texts of letters) — asked only of sheets
+    /// without a header row, where the name column has no heading to tell it.
+    pub fn holds_names(&self) -> bool {
+        self.role().is_none() && self.enough(self.names)
+    }
+}
+
+/// A text of words (a name with titles, a position): at least two letters, mostly letters.
+fn name_like(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+    letters >= 2 && digits == 0
 }
 
 /// An 18-digit NIP-shaped value: text of 18 digits (spaces and a leading `'` allowed) or a
@@ -105,10 +120,10 @@ pub fn plausible_date(d: &Data, policy: &Policy) -> Option<NaiveDate> {
     (lo..=hi).contains(&date).then_some(date)
 }
 
-/// Samples the cells of `col` below `header_row`.
+/// Samples the cells of `col` from `first_row` down.
 pub fn profile(
     sheet: &Sheet,
-    header_row: u32,
+    first_row: u32,
     col: u32,
     policy: &Policy,
     vocabulary: &Vocabulary,
@@ -117,8 +132,8 @@ pub fn profile(
     let Some((_, (r1, _))) = sheet.bounds() else {
         return p;
     };
-    let last = r1.min(header_row.saturating_add(SAMPLE_ROWS));
-    for row in header_row + 1..=last {
+    let last = r1.min(first_row.saturating_add(SAMPLE_ROWS));
+    for row in first_row..=last {
         if p.cells >= SAMPLE_CELLS {
             break;
         }
@@ -139,6 +154,8 @@ pub fn profile(
             if !p.seen.contains(&s) {
                 p.seen.push(s);
             }
+        } else if name_like(&text) {
+            p.names += 1;
         }
     }
     p

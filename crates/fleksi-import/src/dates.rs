@@ -85,6 +85,12 @@ fn month(word: &str) -> Option<u32> {
 }
 
 /// Reads a cell as a date, `None` when it is not one.
+/// A date to show in a fix hint ("mis. 02-06-2026"): the first day of the letter's own
+/// period, so the example is one the clerk may actually write.
+pub fn example(policy: &fleksi_core::Policy) -> String {
+    policy.start.format("%d-%m-%Y").to_string()
+}
+
 pub fn parse_cell(d: &Data) -> Option<DateText> {
     match d {
         Data::DateTime(_) | Data::DateTimeIso(_) => d.as_date().map(DateText::Full),

@@ -1,19 +1,33 @@
-//! Reads OPD workbooks (xlsx, xlsm, xlsb, xls, ods via calamine; csv) into `Submission`s and
-//! the master workbook into a `Master`: header-row detection, header synonyms, wide and long
-//! layouts, date headers, A1 cell references, size limits, hostile-file guards.
+//! Reads OPD workbooks (xlsx, xlsm, xlsb, xls, ods via calamine; csv) into `Submission`s (one
+//! per unit: a sheet per unit, a unit column splitting a sheet) and the master workbook into
+//! a `Master`: header-row detection, header synonyms, wide and long layouts, date headers,
+//! A1 cell references, size limits, hostile-file guards.
 
 mod cells;
 mod content;
 mod csv_text;
 mod dates;
 mod error;
+mod extent;
 mod headers;
 mod inputs;
 mod master_book;
+mod non_asn;
 mod ole_check;
 mod schedule;
 mod unit_match;
 mod workbook;
+
+/// The importer's inner parsers, reachable for the fuzz targets (`fuzz/`) and the property
+/// tests only; not an API.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::csv_text::{
+        decode as decode_text, delimiter as csv_delimiter, read as read_csv,
+    };
+    pub use crate::dates::{parse_text as parse_date_text, DateText};
+    pub use crate::ole_check::check as ole_check;
+}
 
 pub use error::{ImportError, Limits};
 pub use inputs::{collect_inputs, collect_inputs_excluding, SPREADSHEET_EXTENSIONS};
@@ -68,10 +82,34 @@ fn score(s: &Submission) -> (usize, usize) {
     )
 }
 
-/// Reads one OPD workbook with the default limits. Never panics; an unreadable file gives a
-/// submission without rows and a `file.unreadable` finding.
+/// Reads one OPD workbook with the default limits: its one submission (the first when the
+/// workbook holds several units — see [`read_workbook`]). Never panics; an unreadable file
+/// gives a submission without rows and a `file.unreadable` finding.
 pub fn read_submission(name: &str, bytes: &[u8], policy: &Policy, master: &Master) -> Submission {
-    read_submission_with(name, bytes, policy, master, &Limits::default())
+    first(read_workbook(name, bytes, policy, master), name)
+}
+
+/// Reads one OPD workbook with the default limits into one submission per unit: each
+/// visible sheet holding a schedule is its own submission, and a unit column naming several
+/// units splits its sheet. Never empty, never panics.
+pub fn read_workbook(
+    name: &str,
+    bytes: &[u8],
+    policy: &Policy,
+    master: &Master,
+) -> Vec<Submission> {
+    read_workbook_with(name, bytes, policy, master, &Limits::default())
+}
+
+/// [`read_workbook`] with explicit limits.
+pub fn read_workbook_with(
+    name: &str,
+    bytes: &[u8],
+    policy: &Policy,
+    master: &Master,
+    limits: &Limits,
+) -> Vec<Submission> {
+    interpret(name, workbook::open(name, bytes, limits), policy, master)
 }
 
 /// [`read_submission`] with explicit limits.
@@ -82,26 +120,59 @@ pub fn read_submission_with(
     master: &Master,
     limits: &Limits,
 ) -> Submission {
-    interpret(name, workbook::open(name, bytes, limits), policy, master)
+    first(
+        read_workbook_with(name, bytes, policy, master, limits),
+        name,
+    )
 }
 
-/// The submission from an opened workbook: the sheet that looks most like the schedule.
-fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Submission {
+fn first(subs: Vec<Submission>, name: &str) -> Submission {
+    subs.into_iter()
+        .next()
+        .unwrap_or_else(|| unreadable(name, "pembacaan gagal".to_string()))
+}
+
+/// Keeps one submission per unit, the one that looks most like the schedule (an
+/// instructions or recap sheet of the same unit loses), in workbook order; sheets without
+/// any usable NIP only count when no sheet has one.
+fn per_unit(found: Vec<Submission>) -> Vec<Submission> {
+    let any_nip = found.iter().any(|s| score(s).0 > 0);
+    let mut kept: Vec<Submission> = Vec::new();
+    for sub in found {
+        if any_nip && score(&sub).0 == 0 {
+            continue;
+        }
+        match kept.iter_mut().find(|k| k.unit == sub.unit) {
+            Some(k) if score(&sub) > score(k) => *k = sub,
+            Some(_) => {}
+            None => kept.push(sub),
+        }
+    }
+    if !any_nip && kept.len() > 1 {
+        // No sheet has a usable NIP: the one that looks most like the schedule, as one file.
+        let best = kept
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, s)| (score(s), std::cmp::Reverse(*i)))
+            .map_or(0, |(i, _)| i);
+        return vec![kept.swap_remove(best)];
+    }
+    kept
+}
+
+/// The submissions of an opened workbook, one per unit (see [`read_workbook`]).
+fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Vec<Submission> {
     let sheets = match opened {
         Ok(s) => s,
-        Err(e) => return unreadable(name, e.to_string()),
+        Err(e) => return vec![unreadable(name, e.to_string())],
     };
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let mut best: Option<Submission> = None;
+        let mut found: Vec<Submission> = Vec::new();
         let mut near_miss: Option<(String, String)> = None;
         let mut ambiguous: Option<(String, String)> = None;
         for sheet in &sheets {
             match schedule::read_sheet(name, sheet, policy, master) {
-                Ok(sub) => {
-                    if best.as_ref().is_none_or(|b| score(&sub) > score(b)) {
-                        best = Some(sub);
-                    }
-                }
+                Ok(subs) => found.extend(subs),
                 Err(miss) => {
                     if let (None, Some(detail)) = (&ambiguous, miss.detail) {
                         ambiguous = Some((sheet.name.clone(), detail));
@@ -112,6 +183,7 @@ fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Su
                 }
             }
         }
+        let best = (!found.is_empty()).then(|| per_unit(found));
         best.unwrap_or_else(|| {
             let unit = schedule::unit_without_table(name, &sheets, master);
             let (sheet, detail, cell) = match (&ambiguous, &near_miss) {
@@ -135,8 +207,11 @@ fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Su
                         "Baris judul kolom (kolom NIP dan kolom tanggal, atau kolom tanggal dan \
                          keterangan) tidak ditemukan pada berkas '{name}'.{detail}"
                     ),
-                    "Gunakan templat jadwal: satu baris judul berisi NIP, Nama, Jabatan, lalu \
-                     satu kolom per tanggal (mis. 29-12-2025).",
+                    format!(
+                        "Gunakan templat jadwal: satu baris judul berisi NIP, Nama, Jabatan, \
+                         lalu satu kolom per tanggal (mis. {}).",
+                        dates::example(policy)
+                    ),
                 )
                 .in_file(name)
                 .unit(unit.as_deref()),
@@ -145,42 +220,47 @@ fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Su
                 f.sheet = Some(sheet.to_string());
                 f.cell = cell;
             }
-            s
+            vec![s]
         })
     }));
     result.unwrap_or_else(|_| {
-        unreadable(
+        vec![unreadable(
             name,
             format!("berkas '{name}' tidak dapat dibaca: kesalahan internal saat membaca isi"),
-        )
+        )]
     })
 }
 
-/// Reads many workbooks in parallel (one worker per core), results in input order.
+/// Reads many workbooks in parallel (one worker per core): every submission, file after
+/// file in input order (see [`read_workbook`] for the several units of one file).
 pub fn read_submissions<N, B>(files: &[(N, B)], policy: &Policy, master: &Master) -> Vec<Submission>
 where
     N: AsRef<str> + Sync,
     B: AsRef<[u8]> + Sync,
 {
-    read_submissions_reporting(files, policy, master, &|_, _| {})
+    read_workbooks_reporting(files, policy, master, &|_, _| {})
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
-/// What [`read_submissions_reporting`] tells its observer about one file.
+/// What [`read_workbooks_reporting`] tells its observer about one file.
 pub enum Progress<'a> {
     /// A worker started reading the file.
     Started,
-    /// The file is read (its submission, findings included).
-    Done(&'a Submission),
+    /// The file is read: its submissions, one per unit, findings included.
+    Done(&'a [Submission]),
 }
 
-/// [`read_submissions`] that calls `observe(index, progress)` from the worker threads as each
-/// file starts and finishes (the app's per-file progress bars).
-pub fn read_submissions_reporting<N, B>(
+/// Reads many workbooks in parallel, each into its submissions (one per unit, never none),
+/// in input order; calls `observe(index, progress)` from the worker threads as each file
+/// starts and finishes (the app's per-file progress bars).
+pub fn read_workbooks_reporting<N, B>(
     files: &[(N, B)],
     policy: &Policy,
     master: &Master,
     observe: &(dyn Fn(usize, Progress<'_>) + Sync),
-) -> Vec<Submission>
+) -> Vec<Vec<Submission>>
 where
     N: AsRef<str> + Sync,
     B: AsRef<[u8]> + Sync,
@@ -190,7 +270,7 @@ where
             let (name, bytes) = &files[i];
             deliver(
                 i,
-                read_submission(name.as_ref(), bytes.as_ref(), policy, master),
+                read_workbook(name.as_ref(), bytes.as_ref(), policy, master),
             );
         }
     })
@@ -198,8 +278,8 @@ where
 
 /// Pulls the index of the next file (reporting it started), `None` when all are taken.
 type Take<'a> = dyn Fn() -> Option<usize> + 'a;
-/// Hands in the submission of file `i` (reporting it done).
-type Deliver<'a> = dyn Fn(usize, Submission) + 'a;
+/// Hands in the submissions of file `i` (reporting it done).
+type Deliver<'a> = dyn Fn(usize, Vec<Submission>) + 'a;
 
 /// Runs `work` on one worker per core; each takes files and delivers their submissions.
 /// Results in input order; a file never delivered reads as unreadable.
@@ -207,7 +287,7 @@ fn read_parallel<N, B>(
     files: &[(N, B)],
     observe: &(dyn Fn(usize, Progress<'_>) + Sync),
     work: &(dyn Fn(&Take<'_>, &Deliver<'_>) + Sync),
-) -> Vec<Submission>
+) -> Vec<Vec<Submission>>
 where
     N: AsRef<str> + Sync,
     B: AsRef<[u8]> + Sync,
@@ -217,7 +297,7 @@ where
         .unwrap_or(2)
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Submission>>> = Mutex::new(vec![None; files.len()]);
+    let results: Mutex<Vec<Option<Vec<Submission>>>> = Mutex::new(vec![None; files.len()]);
     let take = || {
         let i = next.fetch_add(1, Ordering::Relaxed);
         (i < files.len()).then(|| {
@@ -225,10 +305,10 @@ where
             i
         })
     };
-    let deliver = |i: usize, sub: Submission| {
-        observe(i, Progress::Done(&sub));
+    let deliver = |i: usize, subs: Vec<Submission>| {
+        observe(i, Progress::Done(&subs));
         if let Ok(mut r) = results.lock() {
-            r[i] = Some(sub);
+            r[i] = Some(subs);
         }
     };
     std::thread::scope(|scope| {
@@ -242,7 +322,7 @@ where
         .into_iter()
         .zip(files)
         .map(|(s, (name, _))| {
-            s.unwrap_or_else(|| unreadable(name.as_ref(), "pembacaan gagal".to_string()))
+            s.unwrap_or_else(|| vec![unreadable(name.as_ref(), "pembacaan gagal".to_string())])
         })
         .collect()
 }
@@ -260,17 +340,32 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// [`read_master`] and [`read_submissions_reporting`] in one pipelined pass: the workers
-/// parse the OPD workbooks while the master is being read, then interpret each against it
-/// as soon as it is ready. Same results as the two calls in turn; faster on several cores
-/// because the master (the largest workbook) no longer leaves the other cores idle.
-/// A rejected master gives its error and no submissions.
+/// [`read_master_and_workbooks`] with every submission in one list, file after file.
 pub fn read_master_and_submissions<N, B>(
     master: (&str, &[u8]),
     files: &[(N, B)],
     policy: &Policy,
     observe: &(dyn Fn(usize, Progress<'_>) + Sync),
 ) -> Result<(Master, Vec<Submission>), ImportError>
+where
+    N: AsRef<str> + Sync,
+    B: AsRef<[u8]> + Sync,
+{
+    let (m, books) = read_master_and_workbooks(master, files, policy, observe)?;
+    Ok((m, books.into_iter().flatten().collect()))
+}
+
+/// [`read_master`] and [`read_workbooks_reporting`] in one pipelined pass: the workers
+/// parse the OPD workbooks while the master is being read, then interpret each against it
+/// as soon as it is ready. Same results as the two calls in turn; faster on several cores
+/// because the master (the largest workbook) no longer leaves the other cores idle.
+/// A rejected master gives its error and no submissions.
+pub fn read_master_and_workbooks<N, B>(
+    master: (&str, &[u8]),
+    files: &[(N, B)],
+    policy: &Policy,
+    observe: &(dyn Fn(usize, Progress<'_>) + Sync),
+) -> Result<(Master, Vec<Vec<Submission>>), ImportError>
 where
     N: AsRef<str> + Sync,
     B: AsRef<[u8]> + Sync,
@@ -392,5 +487,25 @@ mod tests {
         let err = read_master_and_submissions(("master.csv", bad), &files, &policy, &|_, _| {})
             .expect_err("a master with a bad NIP is rejected");
         assert!(err.to_string().contains("master.csv"), "{err}");
+    }
+
+    #[test]
+    fn fix_hints_give_an_example_date_from_the_letters_own_period() {
+        let master = fixture("master.xlsx");
+        let m = read_master(&master.0, &master.1).expect("master reads");
+        let text = b"Nama;Catatan\nAndi;hadir\nBudi;hadir\n".as_slice();
+        for (id, want) in [
+            ("lebak-2025-12", "29-12-2025"),
+            ("rejang-lebong-2026", "06-04-2026"),
+        ] {
+            let policy = fleksi_core::presets::by_id(id).expect("preset");
+            let sub = read_submission("catatan.csv", text, &policy, &m);
+            let f = sub
+                .findings
+                .iter()
+                .find(|f| f.code == FindingCode::HeaderNotFound)
+                .expect("no header row");
+            assert!(f.hint.contains(&format!("mis. {want}")), "{id}: {}", f.hint);
+        }
     }
 }

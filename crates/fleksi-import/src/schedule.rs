@@ -7,6 +7,7 @@ use crate::cells::{self, key, Column, NipRead};
 use crate::content;
 use crate::dates::{self, DateText};
 use crate::headers::{classify, Role};
+use crate::non_asn::{self, NonAsnRow};
 use crate::unit_match::UnitMatcher;
 use crate::workbook::Sheet;
 use calamine::Data;
@@ -218,6 +219,14 @@ fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
             break;
         }
     }
+    // No header row at all: data from the first row, every column known by its content.
+    match headerless(sheet, (r0, c0, r1, c1), policy, &vocabulary) {
+        Headerless::Table(t) => return Ok(*t),
+        Headerless::Partial(d) => {
+            detail.get_or_insert(d);
+        }
+        Headerless::No => {}
+    }
     Err(NoTable {
         nip_cell: near_miss,
         detail,
@@ -288,7 +297,7 @@ fn by_content(
             None if !content::is_heading_text(sheet.cell(row, c), vocabulary) => continue,
             None => {}
         }
-        let p = content::profile(sheet, row, c, policy, vocabulary);
+        let p = content::profile(sheet, row + 1, c, policy, vocabulary);
         profiles.push((c, by_heading, p));
     }
     let mut notes = Vec::new();
@@ -369,6 +378,123 @@ fn by_content(
         format!("{} terbaca; ", found.join(", "))
     };
     ByContent::Ambiguous(format!("{found}{}.", ambiguous.join("; ")))
+}
+
+/// What the no-header reading made of a sheet.
+enum Headerless {
+    Table(Box<Table>),
+    /// A NIP column read from its content, but no date or status column without doubt: what
+    /// was found, as a sentence.
+    Partial(String),
+    /// Not a sheet of data without a header row.
+    No,
+}
+
+/// Reads a sheet whose data starts without a header row: the first row with three filled
+/// cells is data, and the NIP, date and status columns are each the one column whose cells
+/// (≥ 80 % of them, that first row included) fit the role. The name column is the first
+/// column of words. Only a long layout can be read this way (a wide one has its dates in
+/// the header row).
+fn headerless(
+    sheet: &Sheet,
+    (r0, c0, r1, c1): (u32, u32, u32, u32),
+    policy: &Policy,
+    vocabulary: &Vocabulary,
+) -> Headerless {
+    let c_last = c1.min(c0 + CONTENT_COLUMNS as u32 - 1);
+    let filled = |row: u32| {
+        (c0..=c_last)
+            .filter(|&c| !cells::text(sheet.cell(row, c)).is_empty())
+            .count()
+    };
+    let Some(start) = (r0..=r1.min(r0 + HEADER_SCAN_ROWS)).find(|&r| filled(r) >= 3) else {
+        return Headerless::No;
+    };
+    let profiles: Vec<(u32, content::Profile)> = (c0..=c_last)
+        .map(|c| (c, content::profile(sheet, start, c, policy, vocabulary)))
+        .collect();
+    let mut found: Vec<(u32, Role, String)> = Vec::new();
+    let mut problems = Vec::new();
+    for role in [Role::Nip, Role::Date, Role::Status] {
+        let fits: Vec<&(u32, content::Profile)> = profiles
+            .iter()
+            .filter(|(_, p)| p.role() == Some(role))
+            .collect();
+        match fits.as_slice() {
+            [(c, p)] => found.push((*c, role, p.describe(role))),
+            [] => problems.push(format!(
+                "kolom {} tidak ditemukan",
+                content::role_label(role)
+            )),
+            many => {
+                let cols: Vec<String> = many.iter().map(|(c, _)| letters(*c)).collect();
+                problems.push(format!(
+                    "kolom {} tidak dapat ditentukan: kolom {} sama-sama berisi {}",
+                    content::role_label(role),
+                    cols.join(" dan "),
+                    content::role_label(role)
+                ));
+            }
+        }
+    }
+    let col = |role: Role| {
+        found
+            .iter()
+            .find(|(_, r, _)| *r == role)
+            .map(|(c, _, _)| *c)
+    };
+    let Some(nip) = col(Role::Nip) else {
+        return Headerless::No;
+    };
+    // The first row must itself be data (else it is a header row the headings missed).
+    let first_is_data = content::nip_shaped(sheet.cell(start, nip))
+        && col(Role::Date)
+            .is_none_or(|c| content::plausible_date(sheet.cell(start, c), policy).is_some())
+        && col(Role::Status).is_none_or(|c| {
+            vocabulary
+                .parse_decorated(&cells::text(sheet.cell(start, c)))
+                .is_some()
+        });
+    if !first_is_data {
+        return Headerless::No;
+    }
+    let read: Vec<String> = found
+        .iter()
+        .map(|(c, r, what)| {
+            format!(
+                "kolom {} dibaca sebagai {} (isi: {what})",
+                letters(*c),
+                content::role_label(*r)
+            )
+        })
+        .collect();
+    let without = format!("tanpa baris judul kolom (data mulai baris {})", start + 1);
+    let (Some(date), Some(status)) = (col(Role::Date), col(Role::Status)) else {
+        return Headerless::Partial(format!(
+            "{without}: {}; {}.",
+            read.join(", "),
+            problems.join("; ")
+        ));
+    };
+    let name = profiles
+        .iter()
+        .find(|(c, p)| p.holds_names() && ![nip, date, status].contains(c))
+        .map(|(c, _)| *c);
+    Headerless::Table(Box::new(Table {
+        header_row: start,
+        first_data_row: start,
+        layout: Layout::Long,
+        nip,
+        name,
+        position: None,
+        unit: None,
+        approval: None,
+        date: Some(date),
+        status: Some(status),
+        date_cols: Vec::new(),
+        bad_date_cols: Vec::new(),
+        notes: vec![format!("{without}: {}", read.join(", "))],
+    }))
 }
 
 /// The unit named in the title rows (`PERANGKAT DAERAH : …`): (text, cell).
@@ -674,13 +800,14 @@ fn majority<'m>(votes: &HashMap<&'m str, usize>, total: usize) -> Option<&'m str
     (total > 0 && n * 2 >= total).then_some(u)
 }
 
-/// Reads one worksheet; `Err` when it holds no schedule table.
+/// Reads one worksheet into one submission per unit (several when a unit column names
+/// several units); `Err` when it holds no schedule table.
 pub fn read_sheet(
     file: &str,
     sheet: &Sheet,
     policy: &Policy,
     master: &Master,
-) -> Result<Submission, NoTable> {
+) -> Result<Vec<Submission>, NoTable> {
     let table = find_table(sheet, policy)?;
     let title = table
         .header_row
@@ -689,203 +816,362 @@ pub fn read_sheet(
     let vocabulary = policy.vocabulary();
     let raw = read_rows(sheet, &table, policy, &vocabulary);
     let matcher = UnitMatcher::new(master);
+    let read = Read {
+        file,
+        sheet,
+        table: &table,
+        title: title.as_ref(),
+        policy,
+        master,
+        vocabulary: &vocabulary,
+    };
+    if let Some(groups) = split_by_unit_column(&table, raw.as_slice(), master, &matcher) {
+        let split = groups.len();
+        let col = table.unit.map(letters).unwrap_or_default();
+        let mut rows: Vec<Option<RawRow>> = raw.into_iter().map(Some).collect();
+        return Ok(groups
+            .into_iter()
+            .enumerate()
+            .map(|(i, (unit, members))| {
+                let mine: Vec<RawRow> = members.iter().filter_map(|&m| rows[m].take()).collect();
+                let mut sub = read.submission(mine, unit.map(str::to_string), i == 0);
+                sub.notes.push(format!(
+                    "lembar '{}' dibagi per unit menurut kolom {col} ({split} unit)",
+                    sheet.name
+                ));
+                sub
+            })
+            .collect());
+    }
     let unit = decide_unit(file, sheet, title.as_ref(), &raw, master, &matcher).map(str::to_string);
-    let unit_ref = unit.as_deref();
-    let sheet_name = sheet.name.as_str();
-    let mut findings = Vec::new();
+    Ok(vec![read.submission(raw, unit, true)])
+}
 
-    if unit.is_none() {
-        let (written, cell) = match &title {
-            Some((t, c)) => (format!(" (tertulis '{t}')"), c.clone()),
-            None => (String::new(), a1(0, 0)),
+/// The rows of a sheet whose unit column names at least two units of the master, grouped by
+/// unit in order of first appearance. A blank unit cell takes the unit of the row above
+/// (merged cells); a cell that is not exactly a unit's code, name or abbreviation takes its
+/// NIP's unit in the master, else the row goes to a group without unit.
+fn split_by_unit_column<'m>(
+    table: &Table,
+    raw: &[RawRow],
+    master: &'m Master,
+    matcher: &UnitMatcher<'m>,
+) -> Option<Vec<(Option<&'m str>, Vec<usize>)>> {
+    table.unit?;
+    let mut groups: Vec<(Option<&'m str>, Vec<usize>)> = Vec::new();
+    let mut above: Option<&'m str> = None;
+    let mut named = 0;
+    for (i, r) in raw.iter().enumerate() {
+        let unit = if r.unit_text.trim().is_empty() {
+            above
+        } else if let Some(u) = matcher.exact(&r.unit_text) {
+            named += 1;
+            Some(u)
+        } else {
+            match &r.nip {
+                NipRead::Valid(n) => master
+                    .employee(n)
+                    .and_then(|e| master.unit(&e.unit))
+                    .map(|u| u.code.as_str()),
+                _ => None,
+            }
         };
-        findings.push(
-            Finding::new(
-                FindingCode::UnitUnknown,
-                format!(
+        above = unit.or(above);
+        match groups.iter_mut().find(|(u, _)| *u == unit) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((unit, vec![i])),
+        }
+    }
+    let units = groups.iter().filter(|(u, _)| u.is_some()).count();
+    (units >= 2 && named >= 2).then_some(groups)
+}
+
+/// One sheet's table being turned into submissions.
+struct Read<'a> {
+    file: &'a str,
+    sheet: &'a Sheet,
+    table: &'a Table,
+    title: Option<&'a (String, String)>,
+    policy: &'a Policy,
+    master: &'a Master,
+    vocabulary: &'a Vocabulary,
+}
+
+impl Read<'_> {
+    /// The submission of `raw` rows for `unit`; `first` carries the sheet's own findings
+    /// (stray cells, unreadable date headings), which a split sheet reports once.
+    fn submission(&self, raw: Vec<RawRow>, unit: Option<String>, first: bool) -> Submission {
+        let Read {
+            file,
+            sheet,
+            table,
+            title,
+            policy,
+            master,
+            vocabulary,
+        } = *self;
+        let unit_ref = unit.as_deref();
+        let sheet_name = sheet.name.as_str();
+        let mut findings = Vec::new();
+
+        if unit.is_none() {
+            let (written, cell) = match &title {
+                Some((t, c)) => (format!(" (tertulis '{t}')"), c.clone()),
+                None => (String::new(), a1(0, 0)),
+            };
+            findings.push(
+                Finding::new(
+                    FindingCode::UnitUnknown,
+                    format!(
                     "Perangkat daerah pada berkas '{file}' tidak dikenali{written}: tidak cocok \
                      dengan data pegawai (judul, nama lembar, nama berkas, maupun NIP)."
                 ),
-                "Tulis nama perangkat daerah sesuai data pegawai pada baris judul \
+                    "Tulis nama perangkat daerah sesuai data pegawai pada baris judul \
                  'PERANGKAT DAERAH : …', atau beri nama berkas dengan kode/singkatan unit.",
-            )
-            .at(file, sheet_name, cell),
-        );
-    }
-
-    for (raw, cell) in &table.bad_date_cols {
-        findings.push(
-            Finding::new(
-                FindingCode::DateInvalid,
-                format!(
-                    "Judul kolom '{raw}' pada sel {cell} tidak terbaca sebagai tanggal; isi \
-                     kolom ini tidak dibaca."
-                ),
-                "Tulis tanggal yang ada di kalender (mis. 29-12-2025) pada judul kolom, sesuai \
-                 masa berlaku Surat Edaran.",
-            )
-            .at(file, sheet_name, cell.clone())
-            .unit(unit_ref),
-        );
-    }
-
-    let nip_ref = Column::new(table.nip);
-    let unknown_hint = status_hint(&vocabulary);
-    let calendar = Calendar::from_policy(policy);
-    let mut rows = Vec::with_capacity(raw.len());
-    for r in raw {
-        let nip_cell = nip_ref.at(r.row);
-        let nip = match &r.nip {
-            NipRead::Valid(n) => Some(*n),
-            NipRead::Empty => {
-                findings.push(
-                    Finding::new(
-                        FindingCode::NipInvalid,
-                        format!("NIP kosong pada sel {nip_cell} (pegawai '{}').", r.name),
-                        NIP_HINT,
-                    )
-                    .at(file, sheet_name, nip_cell.clone())
-                    .unit(unit_ref),
-                );
-                None
-            }
-            NipRead::Invalid { text, error } => {
-                findings.push(
-                    Finding::new(
-                        FindingCode::NipInvalid,
-                        format!("NIP '{text}' pada sel {nip_cell} tidak sah: {error}."),
-                        NIP_HINT,
-                    )
-                    .at(file, sheet_name, nip_cell.clone())
-                    .unit(unit_ref)
-                    .nip(text.clone()),
-                );
-                None
-            }
-            NipRead::Lossy { first15, shown } => {
-                let mut candidates = master
-                    .by_first15(first15)
-                    .filter(|e| unit_ref.is_some_and(|u| e.unit == u));
-                let recovered = match (candidates.next(), candidates.next()) {
-                    (Some(e), None) => Some(e.nip),
-                    _ => None,
-                };
-                let base = format!(
-                    "NIP pada sel {nip_cell} tersimpan sebagai angka sehingga 3 angka terakhir \
-                     hilang (terbaca {shown})"
-                );
-                let finding = match recovered {
-                    Some(n) => Finding::new(
-                        FindingCode::NipPrecisionLost,
-                        format!(
-                            "{base}; dipulihkan dari data pegawai menjadi {}.",
-                            n.grouped()
-                        ),
-                        "Format kolom NIP sebagai Teks agar NIP tidak terpotong pada kiriman \
-                         berikutnya.",
-                    )
-                    .severity(Severity::Warning)
-                    .nip(n.as_str()),
-                    None => Finding::new(
-                        FindingCode::NipPrecisionLost,
-                        format!(
-                            "{base}; tidak dapat dipulihkan karena tidak ada tepat satu pegawai \
-                             unit ini dengan 15 angka pertama {first15}."
-                        ),
-                        "Format kolom NIP sebagai Teks (atau awali dengan tanda ') lalu ketik \
-                         ulang NIP lengkap 18 angka.",
-                    )
-                    .nip(shown.clone()),
-                };
-                findings.push(
-                    finding
-                        .at(file, sheet_name, nip_cell.clone())
-                        .unit(unit_ref),
-                );
-                recovered
-            }
-        };
-        // Built only for the findings it goes into.
-        let nip_label = || nip.map_or_else(|| r.nip_text.clone(), |n| n.as_str().to_string());
-        for e in &r.entries {
-            if e.status.is_none() && !Status::is_blank(&e.raw) {
-                let day = e.date.format("%d-%m-%Y");
-                let message = if is_day_off_word(&e.raw) && calendar.is_working_day(e.date).is_ok()
-                {
-                    format!(
-                        "'{}' pada hari kerja {day} (sel {}): isi status kerja (WFO/WFA) atau \
-                         hapus bila memang libur.",
-                        e.raw, e.cell
-                    )
-                } else {
-                    format!(
-                        "Keterangan '{}' pada sel {} tidak dikenal ({day}).",
-                        e.raw, e.cell
-                    )
-                };
-                findings.push(
-                    Finding::new(FindingCode::StatusUnknown, message, unknown_hint.as_str())
-                        .at(file, sheet_name, e.cell.clone())
-                        .unit(unit_ref)
-                        .nip(nip_label())
-                        .date(e.date),
-                );
-            }
+                )
+                .at(file, sheet_name, cell),
+            );
         }
-        for (raw, cell) in &r.bad_dates {
+
+        if first {
+            findings.extend(stray_finding(file, sheet, unit_ref));
+        }
+
+        for (raw, cell) in table.bad_date_cols.iter().filter(|_| first) {
             findings.push(
                 Finding::new(
                     FindingCode::DateInvalid,
                     format!(
-                        "Tanggal '{raw}' pada sel {cell} tidak terbaca sebagai tanggal; \
-                         baris ini tidak dihitung."
+                        "Judul kolom '{raw}' pada sel {cell} tidak terbaca sebagai tanggal; isi \
+                     kolom ini tidak dibaca."
                     ),
-                    "Tulis tanggal sebagai tanggal (mis. 29-12-2025) pada masa berlaku Surat \
-                     Edaran.",
+                    format!(
+                        "Tulis tanggal yang ada di kalender (mis. {}) pada judul kolom, sesuai \
+                     masa berlaku Surat Edaran.",
+                        crate::dates::example(self.policy)
+                    ),
                 )
                 .at(file, sheet_name, cell.clone())
-                .unit(unit_ref)
-                .nip(nip_label()),
+                .unit(unit_ref),
             );
         }
-        rows.push(ScheduleRow {
-            nip,
-            nip_text: r.nip_text,
-            nip_cell,
-            name: r.name,
-            position: r.position,
-            entries: r.entries,
-        });
-    }
 
-    let (dates, date_cells) = match table.layout {
-        Layout::Wide => table
+        let nip_ref = Column::new(table.nip);
+        let unknown_hint = status_hint(vocabulary);
+        let calendar = Calendar::from_policy(policy);
+        let mut rows = Vec::with_capacity(raw.len());
+        // Columns whose cells say nothing about who a row is.
+        let schedule_cols: Vec<u32> = table
             .date_cols
             .iter()
-            .map(|(_, d, cell)| (*d, cell.clone()))
-            .unzip(),
-        Layout::Long => {
-            let mut seen: Vec<(NaiveDate, String)> = Vec::new();
-            for e in rows.iter().flat_map(|r| &r.entries) {
-                if !seen.iter().any(|(d, _)| *d == e.date) {
-                    seen.push((e.date, e.cell.clone()));
+            .map(|(c, _, _)| *c)
+            .chain(table.date)
+            .chain(table.status)
+            .chain(table.approval)
+            .collect();
+        let mut non_asn_rows = Vec::new();
+        for r in raw {
+            let nip_cell = nip_ref.at(r.row);
+            if !matches!(r.nip, NipRead::Valid(_) | NipRead::Lossy { .. }) {
+                if let Some(reason) = non_asn::reason(sheet, r.row, &schedule_cols) {
+                    non_asn_rows.push(NonAsnRow {
+                        cell: nip_cell,
+                        name: r.name,
+                        reason,
+                    });
+                    continue;
                 }
             }
-            seen.sort();
-            seen.into_iter().unzip()
+            let nip = match &r.nip {
+                NipRead::Valid(n) => Some(*n),
+                NipRead::Empty => {
+                    findings.push(
+                        Finding::new(
+                            FindingCode::NipInvalid,
+                            format!("NIP kosong pada sel {nip_cell} (pegawai '{}').", r.name),
+                            NIP_HINT,
+                        )
+                        .at(file, sheet_name, nip_cell.clone())
+                        .unit(unit_ref),
+                    );
+                    None
+                }
+                NipRead::Invalid { text, error } => {
+                    findings.push(
+                        Finding::new(
+                            FindingCode::NipInvalid,
+                            format!("NIP '{text}' pada sel {nip_cell} tidak sah: {error}."),
+                            NIP_HINT,
+                        )
+                        .at(file, sheet_name, nip_cell.clone())
+                        .unit(unit_ref)
+                        .nip(text.clone()),
+                    );
+                    None
+                }
+                NipRead::Lossy { first15, shown } => {
+                    let mut candidates = master
+                        .by_first15(first15)
+                        .filter(|e| unit_ref.is_some_and(|u| e.unit == u));
+                    let recovered = match (candidates.next(), candidates.next()) {
+                        (Some(e), None) => Some(e.nip),
+                        _ => None,
+                    };
+                    let base = format!(
+                    "NIP pada sel {nip_cell} tersimpan sebagai angka sehingga 3 angka terakhir \
+                     hilang (terbaca {shown})"
+                );
+                    let finding = match recovered {
+                        Some(n) => Finding::new(
+                            FindingCode::NipPrecisionLost,
+                            format!(
+                                "{base}; dipulihkan dari data pegawai menjadi {}.",
+                                n.grouped()
+                            ),
+                            "Format kolom NIP sebagai Teks agar NIP tidak terpotong pada kiriman \
+                         berikutnya.",
+                        )
+                        .severity(Severity::Warning)
+                        .nip(n.as_str()),
+                        None => Finding::new(
+                            FindingCode::NipPrecisionLost,
+                            format!(
+                            "{base}; tidak dapat dipulihkan karena tidak ada tepat satu pegawai \
+                             unit ini dengan 15 angka pertama {first15}."
+                        ),
+                            "Format kolom NIP sebagai Teks (atau awali dengan tanda ') lalu ketik \
+                         ulang NIP lengkap 18 angka.",
+                        )
+                        .nip(shown.clone()),
+                    };
+                    findings.push(
+                        finding
+                            .at(file, sheet_name, nip_cell.clone())
+                            .unit(unit_ref),
+                    );
+                    recovered
+                }
+            };
+            // Built only for the findings it goes into.
+            let nip_label = || nip.map_or_else(|| r.nip_text.clone(), |n| n.as_str().to_string());
+            for e in &r.entries {
+                if e.status.is_none() && !Status::is_blank(&e.raw) {
+                    let day = e.date.format("%d-%m-%Y");
+                    let message =
+                        if is_day_off_word(&e.raw) && calendar.is_working_day(e.date).is_ok() {
+                            format!(
+                        "'{}' pada hari kerja {day} (sel {}): isi status kerja (WFO/WFA) atau \
+                         hapus bila memang libur.",
+                        e.raw, e.cell
+                    )
+                        } else {
+                            format!(
+                                "Keterangan '{}' pada sel {} tidak dikenal ({day}).",
+                                e.raw, e.cell
+                            )
+                        };
+                    findings.push(
+                        Finding::new(FindingCode::StatusUnknown, message, unknown_hint.as_str())
+                            .at(file, sheet_name, e.cell.clone())
+                            .unit(unit_ref)
+                            .nip(nip_label())
+                            .date(e.date),
+                    );
+                }
+            }
+            for (raw, cell) in &r.bad_dates {
+                findings.push(
+                    Finding::new(
+                        FindingCode::DateInvalid,
+                        format!(
+                            "Tanggal '{raw}' pada sel {cell} tidak terbaca sebagai tanggal; \
+                         baris ini tidak dihitung."
+                        ),
+                        format!(
+                            "Tulis tanggal sebagai tanggal (mis. {}) pada masa berlaku Surat \
+                             Edaran.",
+                            crate::dates::example(self.policy)
+                        ),
+                    )
+                    .at(file, sheet_name, cell.clone())
+                    .unit(unit_ref)
+                    .nip(nip_label()),
+                );
+            }
+            rows.push(ScheduleRow {
+                nip,
+                nip_text: r.nip_text,
+                nip_cell,
+                name: r.name,
+                position: r.position,
+                entries: r.entries,
+            });
         }
+
+        findings.extend(non_asn::finding(file, sheet_name, unit_ref, &non_asn_rows));
+
+        let (dates, date_cells) = match table.layout {
+            Layout::Wide => table
+                .date_cols
+                .iter()
+                .map(|(_, d, cell)| (*d, cell.clone()))
+                .unzip(),
+            Layout::Long => {
+                let mut seen: Vec<(NaiveDate, String)> = Vec::new();
+                for e in rows.iter().flat_map(|r| &r.entries) {
+                    if !seen.iter().any(|(d, _)| *d == e.date) {
+                        seen.push((e.date, e.cell.clone()));
+                    }
+                }
+                seen.sort();
+                seen.into_iter().unzip()
+            }
+        };
+        Submission {
+            file: file.to_string(),
+            sheet: sheet.name.clone(),
+            unit,
+            layout: table.layout,
+            dates,
+            date_cells,
+            rows,
+            findings,
+            notes: table.notes.clone(),
+        }
+    }
+}
+
+/// How many stray cells a finding names.
+const STRAY_NAMED: usize = 3;
+
+/// One warning for the filled cells set aside far outside the table, naming the first.
+fn stray_finding(file: &str, sheet: &Sheet, unit: Option<&str>) -> Option<Finding> {
+    let first = sheet.stray.first()?;
+    let named: Vec<String> = sheet
+        .stray
+        .iter()
+        .take(STRAY_NAMED)
+        .map(|s| format!("{} ('{}')", s.cell, s.text))
+        .collect();
+    let more = match sheet.stray.len() - named.len() {
+        0 => String::new(),
+        n => format!(" dan {n} sel lain"),
     };
-    Ok(Submission {
-        file: file.to_string(),
-        sheet: sheet.name.clone(),
-        unit,
-        layout: table.layout,
-        dates,
-        date_cells,
-        rows,
-        findings,
-        notes: table.notes,
-    })
+    Some(
+        Finding::new(
+            FindingCode::CellOutsideTable,
+            format!(
+                "Lembar '{}' berisi {} sel terisi jauh di luar tabel yang tidak dibaca: {}{more}.",
+                sheet.name,
+                sheet.stray.len(),
+                named.join(", ")
+            ),
+            "Hapus isi sel tersebut (Ctrl+End menunjukkan sel terakhir yang terpakai) lalu \
+             simpan ulang; tabel jadwal tetap terbaca.",
+        )
+        .at(file, &sheet.name, first.cell.clone())
+        .unit(unit),
+    )
 }
 
 /// When no sheet holds a table: the unit as far as the title, sheet or file name tell it.
@@ -918,6 +1204,7 @@ mod tests {
         Sheet {
             name: "Jadwal".into(),
             range,
+            stray: Vec::new(),
         }
     }
 
@@ -966,7 +1253,9 @@ mod tests {
             &["198503122010011004", "Andi", "29-12-2025", "-"],
         ]);
         let policy = presets::by_id("lebak-2025-12").unwrap();
-        let sub = read_sheet("x.xlsx", &s, &policy, &master()).unwrap();
+        let sub = read_sheet("x.xlsx", &s, &policy, &master())
+            .unwrap()
+            .remove(0);
         assert_eq!(sub.rows.len(), 2);
         let andi = &sub.rows[0];
         let cells: Vec<&str> = andi.entries.iter().map(|e| e.cell.as_str()).collect();
@@ -988,7 +1277,9 @@ mod tests {
             &["198503122010011004", "Andi", "besok", "WFA"],
         ]);
         let policy = presets::by_id("lebak-2025-12").unwrap();
-        let sub = read_sheet("x.xlsx", &s, &policy, &master()).unwrap();
+        let sub = read_sheet("x.xlsx", &s, &policy, &master())
+            .unwrap()
+            .remove(0);
         assert_eq!(sub.layout, Layout::Long);
         assert_eq!(sub.rows.len(), 1);
         assert_eq!(sub.rows[0].entries.len(), 1);

@@ -5,8 +5,9 @@
 
 use crate::csv_text;
 use crate::error::{ImportError, Limits};
+use crate::extent::{self, Stray};
 use crate::ole_check;
-use calamine::{Data, Ods, Range, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
@@ -15,7 +16,11 @@ use std::sync::mpsc;
 #[derive(Debug, Clone)]
 pub struct Sheet {
     pub name: String,
+    /// The table's cells (see [`extent`]): never the whole used rectangle of a sheet with a
+    /// value left far away.
     pub range: Range<Data>,
+    /// Filled cells far outside the table, set aside (not read as data).
+    pub stray: Vec<Stray>,
 }
 
 static EMPTY: Data = Data::Empty;
@@ -90,6 +95,7 @@ pub fn open(name: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Imp
         Format::Csv => vec![Sheet {
             name: "CSV".to_string(),
             range: csv_text::read(bytes, limits.max_cells).map_err(unreadable)?,
+            stray: Vec::new(),
         }],
         Format::Xls => {
             ole_check::check(bytes).map_err(|e| unreadable(format!("struktur OLE rusak: {e}")))?;
@@ -126,11 +132,12 @@ fn parse_guarded(
     limits: &Limits,
 ) -> Result<Vec<Sheet>, ImportError> {
     let owned = bytes.to_vec();
+    let max_cells = limits.max_cells;
     let (tx, rx) = mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name(PARSER_THREAD.to_string())
         .spawn(move || {
-            let result = catch_unwind(AssertUnwindSafe(|| parse(owned, format)));
+            let result = catch_unwind(AssertUnwindSafe(|| parse(owned, format, max_cells)));
             let _ = tx.send(result);
         });
     let unreadable = |reason: String| ImportError::Unreadable {
@@ -161,31 +168,109 @@ fn describe(e: impl std::fmt::Display) -> String {
     let lower = text.to_lowercase();
     if lower.contains("password") || lower.contains("encrypt") {
         "berkas dilindungi kata sandi (terenkripsi); simpan ulang tanpa kata sandi".to_string()
+    } else if text.contains("Cell limit exceeded") {
+        // calamine's ods reader sizes each sheet by its used rectangle and gives up here.
+        "ada sel terisi yang sangat jauh dari tabel (lebih dari 100 juta sel terpakai); hapus \
+         isi di luar tabel (Ctrl+End menunjukkan sel terakhir) lalu simpan ulang"
+            .to_string()
     } else {
         format!("isi berkas rusak atau tidak didukung ({text})")
     }
 }
 
-fn parse(bytes: Vec<u8>, format: Format) -> Result<Vec<Sheet>, String> {
+/// Streams the cells of every visible worksheet of a reader that has a cell reader (xlsx,
+/// xlsb: their `worksheet_cells_reader` methods are not one trait); a sheet that fails
+/// alone (a chart sheet in disguise) is skipped.
+macro_rules! streamed {
+    ($book:expr, $max_cells:expr) => {{
+        let mut book = $book;
+        let mut sheets = Vec::new();
+        for name in visible_worksheets(&book) {
+            let Ok(mut reader) = book.worksheet_cells_reader(&name) else {
+                continue;
+            };
+            let read = collect(&name, $max_cells, || {
+                reader.next_cell().map(|c| c.map(owned))
+            })?;
+            sheets.extend(read.map(|cells| sheet(name, cells)));
+        }
+        Ok(sheets)
+    }};
+}
+
+fn parse(bytes: Vec<u8>, format: Format, max_cells: u64) -> Result<Vec<Sheet>, String> {
     let cursor = Cursor::new(bytes);
-    let mut book: Sheets<Cursor<Vec<u8>>> = match format {
-        Format::Xlsx => Sheets::Xlsx(Xlsx::new(cursor).map_err(describe)?),
-        Format::Xlsb => Sheets::Xlsb(Xlsb::new(cursor).map_err(describe)?),
-        Format::Ods => Sheets::Ods(Ods::new(cursor).map_err(describe)?),
-        Format::Xls => Sheets::Xls(Xls::new(cursor).map_err(describe)?),
-        Format::Csv => return Err("CSV dibaca di tempat lain".to_string()),
-    };
-    let names: Vec<String> = book
-        .sheets_metadata()
+    match format {
+        Format::Xlsx => streamed!(Xlsx::new(cursor).map_err(describe)?, max_cells),
+        Format::Xlsb => streamed!(Xlsb::new(cursor).map_err(describe)?, max_cells),
+        // These readers build each sheet's dense range themselves (ods refuses one of more
+        // than 100 million cells; xls sheets are at most 65,536 × 256); it is re-cut here.
+        Format::Ods => ranges(Ods::new(cursor).map_err(describe)?),
+        Format::Xls => ranges(Xls::new(cursor).map_err(describe)?),
+        Format::Csv => Err("CSV dibaca di tempat lain".to_string()),
+    }
+}
+
+/// The workbook bytes calamine reads from.
+type Bytes = Cursor<Vec<u8>>;
+
+/// The names of the visible worksheets, in workbook order.
+fn visible_worksheets<R: Reader<Bytes>>(book: &R) -> Vec<String> {
+    book.sheets_metadata()
         .iter()
         .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
         .map(|s| s.name.clone())
-        .collect();
-    let mut sheets = Vec::with_capacity(names.len());
-    for name in names {
+        .collect()
+}
+
+/// A sheet from its filled cells.
+fn sheet(name: String, filled: Filled) -> Sheet {
+    let (range, stray) = extent::from_cells(filled);
+    Sheet { name, range, stray }
+}
+
+/// A sheet's filled cells as (row, column, value).
+type Filled = Vec<(u32, u32, Data)>;
+
+/// A streamed cell as (row, column, value).
+fn owned(cell: calamine::Cell<DataRef<'_>>) -> (u32, u32, Data) {
+    let (r, c) = cell.get_position();
+    (r, c, Data::from(cell.get_value().clone()))
+}
+
+/// Drains a cell reader: the filled cells, `Ok(None)` when the sheet fails alone, an error
+/// when it holds more cells than allowed.
+fn collect<E>(
+    name: &str,
+    max_cells: u64,
+    mut next: impl FnMut() -> Result<Option<(u32, u32, Data)>, E>,
+) -> Result<Option<Filled>, String> {
+    let mut filled = Vec::new();
+    loop {
+        match next() {
+            Ok(Some((_, _, Data::Empty))) => {}
+            Ok(Some(cell)) => {
+                if filled.len() as u64 >= max_cells {
+                    return Err(format!(
+                        "lembar '{name}' berisi lebih dari {max_cells} sel terisi"
+                    ));
+                }
+                filled.push(cell);
+            }
+            Ok(None) => return Ok(Some(filled)),
+            Err(_) => return Ok(None),
+        }
+    }
+}
+
+/// The visible worksheets of a reader that gives dense ranges.
+fn ranges<R: Reader<Bytes>>(mut book: R) -> Result<Vec<Sheet>, String> {
+    let mut sheets = Vec::new();
+    for name in visible_worksheets(&book) {
         // A sheet that fails alone (a chart or macro sheet in disguise) is skipped.
         if let Ok(range) = book.worksheet_range(&name) {
-            sheets.push(Sheet { name, range });
+            let (range, stray) = extent::from_range(range);
+            sheets.push(Sheet { name, range, stray });
         }
     }
     Ok(sheets)

@@ -292,15 +292,17 @@ fn parallel_read_reports_each_file_started_then_done() {
         })
         .collect();
     let seen: Mutex<Vec<(usize, Option<usize>)>> = Mutex::new(Vec::new());
-    let subs = fleksi_import::read_submissions_reporting(&files, &policy(), &master(), &|i, p| {
+    let books = fleksi_import::read_workbooks_reporting(&files, &policy(), &master(), &|i, p| {
         let rows = match p {
             Progress::Started => None,
-            Progress::Done(s) => Some(s.rows.len()),
+            Progress::Done(subs) => Some(subs.iter().map(|s| s.rows.len()).sum()),
         };
         seen.lock().unwrap().push((i, rows));
     });
     let seen = seen.into_inner().unwrap();
     assert_eq!(seen.len(), 2 * names.len());
+    assert!(books.iter().all(|b| b.len() == 1), "one unit per file");
+    let subs: Vec<_> = books.into_iter().flatten().collect();
     for (i, sub) in subs.iter().enumerate() {
         let started = seen.iter().position(|&(j, r)| j == i && r.is_none());
         let done = seen.iter().position(|&(j, r)| j == i && r.is_some());

@@ -29,6 +29,7 @@ pub fn check_json(snap: &Snapshot) -> Value {
         .map(|s| {
             json!({
                 "path": s.file,
+                "sheet": s.sheet,
                 "unit": s.unit,
                 "layout": layout_name(s),
                 "rows": s.rows.len(),
@@ -45,6 +46,7 @@ pub fn check_json(snap: &Snapshot) -> Value {
                 "name": u.name,
                 "total_staff": u.total_staff,
                 "submitted": u.submitted,
+                "unreadable": u.unreadable,
                 "days": u.days.iter().map(|d| json!({
                     "date": d.date.to_string(),
                     "wfo": d.wfo,

@@ -36,6 +36,7 @@ pub enum ImportEvent {
     /// File `index` is read (before the rules ran over the whole set).
     FileRead {
         index: u32,
+        /// The unit's code; the codes joined by ", " when the file holds several units.
         unit_code: Option<String>,
         rows: u32,
         readable: bool,
@@ -62,12 +63,18 @@ pub fn observer<'a>(
         let index = to_u32(queued.get(i).copied().unwrap_or(i));
         on_event(match progress {
             Progress::Started => ImportEvent::FileStarted { index },
-            Progress::Done(sub) => ImportEvent::FileRead {
+            Progress::Done(subs) => ImportEvent::FileRead {
                 index,
-                unit_code: sub.unit.clone(),
-                rows: to_u32(sub.rows.len()),
-                readable: is_readable(sub),
+                unit_code: units_text(subs),
+                rows: to_u32(subs.iter().map(|s| s.rows.len()).sum()),
+                readable: subs.iter().any(is_readable),
             },
         })
     }
+}
+
+/// The unit codes of a file's submissions, joined by ", " (`None` when none is known).
+pub fn units_text(subs: &[fleksi_core::Submission]) -> Option<String> {
+    let codes: Vec<&str> = subs.iter().filter_map(|s| s.unit.as_deref()).collect();
+    (!codes.is_empty()).then(|| codes.join(", "))
 }

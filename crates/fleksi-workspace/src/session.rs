@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use fleksi_core::{rules, Finding, FindingCode, Master, Policy, Recap, Submission};
+use fleksi_core::{rules, Finding, Master, Policy, Recap, Submission};
 use fleksi_import::Progress;
 use fleksi_store::sha256_hex;
 
@@ -38,23 +38,10 @@ pub struct StoredRef {
 /// What became of one file offered to [`Session::add`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Added {
-    /// Joined the set at this index.
+    /// Joined the set at this index (its first entry: see [`Session::parts_of`]).
     Joined(usize),
     /// The same bytes are in the set already (under this name): nothing changed.
     Unchanged { same_as: String },
-}
-
-impl Added {
-    /// The set indexes of the files that joined.
-    pub fn joined(added: &[Added]) -> Vec<usize> {
-        added
-            .iter()
-            .filter_map(|a| match a {
-                Added::Joined(i) => Some(*i),
-                Added::Unchanged { .. } => None,
-            })
-            .collect()
-    }
 }
 
 /// Everything the screens show and the documents print.
@@ -99,13 +86,30 @@ impl Session {
             .iter()
             .map(|f| (f.name.as_str(), &f.bytes[..]))
             .collect();
-        next.submissions = fleksi_import::read_submissions_reporting(
-            &pairs,
-            &next.policy,
-            &next.master,
-            &|_, _| {},
-        );
-        next.files = self.files.clone();
+        let books =
+            fleksi_import::read_workbooks_reporting(&pairs, &next.policy, &next.master, &|_, _| {});
+        // A file's parts are consecutive in the set; each keeps its version and database id
+        // when it reads as the same unit again.
+        let mut at = 0;
+        for subs in books {
+            let Some(first) = self.files.get(at) else {
+                break;
+            };
+            let parts: Vec<&SetFile> = self.files[at..]
+                .iter()
+                .take_while(|f| f.sha256 == first.sha256)
+                .collect();
+            for sub in subs {
+                let mine = parts
+                    .iter()
+                    .zip(&self.submissions[at..])
+                    .find(|(_, s)| s.unit == sub.unit)
+                    .map_or(parts[0], |(f, _)| *f);
+                next.files.push(mine.clone());
+                next.submissions.push(sub);
+            }
+            at += parts.len();
+        }
         next.revalidate();
         next
     }
@@ -123,7 +127,7 @@ impl Session {
             .iter()
             .map(|f| (f.name.as_str(), &f.bytes[..]))
             .collect();
-        let (master, subs) = fleksi_import::read_master_and_submissions(
+        let (master, subs) = fleksi_import::read_master_and_workbooks(
             (&master_file.name, &master_file.bytes),
             &pairs,
             &policy,
@@ -151,19 +155,21 @@ impl Session {
                 .iter()
                 .map(|f| (f.name.as_str(), &f.bytes[..]))
                 .collect();
-            fleksi_import::read_submissions_reporting(&pairs, &self.policy, &self.master, observe)
+            fleksi_import::read_workbooks_reporting(&pairs, &self.policy, &self.master, observe)
         };
         let joined = self.join(fresh, read);
         self.revalidate();
         in_order(joined, same)
     }
 
-    /// Appends read files; a file with the name of an earlier file whose unit could not be
-    /// told (a failed attempt) takes its place. Returns `Joined` outcomes in order.
-    fn join(&mut self, files: Vec<InputFile>, subs: Vec<Submission>) -> Vec<Added> {
+    /// Appends read files, one entry per submission (a workbook of several units gives
+    /// several entries of the same file, one per unit, each with its own version); a file
+    /// with the name of an earlier file whose unit could not be told (a failed attempt)
+    /// takes its place. Returns `Joined` outcomes in order (the file's first entry).
+    fn join(&mut self, files: Vec<InputFile>, books: Vec<Vec<Submission>>) -> Vec<Added> {
         let mut out = Vec::with_capacity(files.len());
-        for (file, sub) in files.into_iter().zip(subs) {
-            if let Some(i) = self
+        for (file, subs) in files.into_iter().zip(books) {
+            while let Some(i) = self
                 .files
                 .iter()
                 .zip(&self.submissions)
@@ -171,31 +177,102 @@ impl Session {
             {
                 self.remove_at(i);
             }
-            let version = match sub.unit.as_deref() {
-                Some(unit) => {
-                    1 + self
-                        .files
-                        .iter()
-                        .zip(&self.submissions)
-                        .filter(|(_, s)| s.unit.as_deref() == Some(unit))
-                        .map(|(f, _)| f.version)
-                        .max()
-                        .unwrap_or(0)
-                }
-                None => 1,
-            };
             let sha256 = sha256_hex(&file.bytes);
-            self.files.push(SetFile {
-                name: file.name,
-                bytes: file.bytes,
-                sha256,
-                version,
-                stored: None,
-            });
-            self.submissions.push(sub);
-            out.push(Added::Joined(self.files.len() - 1));
+            out.push(Added::Joined(self.files.len()));
+            for sub in subs {
+                let version = match sub.unit.as_deref() {
+                    Some(unit) => {
+                        1 + self
+                            .files
+                            .iter()
+                            .zip(&self.submissions)
+                            .filter(|(_, s)| s.unit.as_deref() == Some(unit))
+                            .map(|(f, _)| f.version)
+                            .max()
+                            .unwrap_or(0)
+                    }
+                    None => 1,
+                };
+                self.files.push(SetFile {
+                    name: file.name.clone(),
+                    bytes: file.bytes.clone(),
+                    sha256: sha256.clone(),
+                    version,
+                    stored: None,
+                });
+                self.submissions.push(sub);
+            }
         }
         out
+    }
+
+    /// The set indexes of every entry of the files that joined (each unit of a workbook
+    /// of several units is an entry).
+    pub fn joined(&self, added: &[Added]) -> Vec<usize> {
+        added
+            .iter()
+            .filter_map(|a| match a {
+                Added::Joined(i) => Some(self.parts_of(*i)),
+                Added::Unchanged { .. } => None,
+            })
+            .flatten()
+            .collect()
+    }
+
+    /// The findings of the entry at `index`: those in its file, and when the file holds
+    /// several units, only those of its unit and sheet.
+    pub fn findings_of_entry(&self, index: usize) -> impl Iterator<Item = &Finding> + '_ {
+        let file = &self.files[index];
+        let sub = &self.submissions[index];
+        let shared = self.is_part(index);
+        self.findings_in(&file.name).filter(move |f| {
+            !shared || (f.unit == sub.unit && f.sheet.as_deref().is_none_or(|s| s == sub.sheet))
+        })
+    }
+
+    /// Drops the entries of stored files whose unit has no active row, so a unit taken out
+    /// of a workbook of several units stays out when the set is read back from the bytes.
+    /// `stored` lists (SHA-256, unit) of the active rows. Call before the stored ids are
+    /// copied on; returns whether anything was dropped (validate again then).
+    pub fn keep_stored_units(&mut self, stored: &[(&str, Option<&str>)]) -> bool {
+        let before = self.files.len();
+        let mut i = 0;
+        while i < self.files.len() {
+            let sha = self.files[i].sha256.as_str();
+            let unit = self.submissions[i].unit.as_deref();
+            let mut rows = stored.iter().filter(|(s, _)| *s == sha).peekable();
+            let known = rows.peek().is_some();
+            if known && !rows.any(|(_, u)| *u == unit) {
+                self.files.remove(i);
+                self.submissions.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+        self.files.len() != before
+    }
+
+    /// Whether the entry at `index` is one unit of a file that holds several.
+    pub fn is_part(&self, index: usize) -> bool {
+        let file = &self.files[index];
+        self.files
+            .iter()
+            .filter(|f| f.name == file.name && f.sha256 == file.sha256)
+            .count()
+            > 1
+    }
+
+    /// The set indexes of the entries of the file whose first entry is at `index` (one per
+    /// unit the file holds).
+    pub fn parts_of(&self, index: usize) -> std::ops::Range<usize> {
+        let Some(first) = self.files.get(index) else {
+            return index..index;
+        };
+        let len = self.files[index..]
+            .iter()
+            .take_while(|f| f.sha256 == first.sha256 && f.name == first.name)
+            .count();
+        index..index + len
     }
 
     /// Takes the file at `index` out of the set (validate again afterwards).
@@ -342,11 +419,10 @@ fn in_order(joined: Vec<Added>, same: Vec<Option<String>>) -> Vec<Added> {
         .collect()
 }
 
-/// False when the file could not be read at all (`file.unreadable`).
+/// False when the file gave no schedule: it could not be opened, or no header row was found
+/// (see [`Submission::is_unread`]); its line and its unit say "berkas tidak terbaca".
 pub fn is_readable(sub: &Submission) -> bool {
-    !sub.findings
-        .iter()
-        .any(|f| f.code == FindingCode::FileUnreadable)
+    !sub.is_unread()
 }
 
 #[cfg(test)]

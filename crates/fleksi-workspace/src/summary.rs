@@ -15,6 +15,8 @@ use crate::window::ReportWindow;
 pub struct FileResult {
     /// File name (no folder) — or the path as given on the command line.
     pub name: String,
+    /// The sheet this line reads, when the file holds several units (one line per unit).
+    pub sheet: Option<String>,
     pub unit_code: Option<String>,
     /// The unit's name in the master, when recognised.
     pub unit_name: Option<String>,
@@ -94,7 +96,7 @@ impl FileResult {
         let file = &session.files[index];
         let sub = &session.submissions[index];
         let (mut errors, mut warnings) = (0, 0);
-        for f in session.findings_in(&file.name) {
+        for f in session.findings_of_entry(index) {
             if f.is_error() {
                 errors += 1;
             } else {
@@ -108,8 +110,10 @@ impl FileResult {
             )
         });
         let has_table = !(sub.rows.is_empty() && sub.dates.is_empty());
+        let several = session.is_part(index);
         FileResult {
             name: file.name.clone(),
+            sheet: several.then(|| sub.sheet.clone()),
             unit_code: sub.unit.clone(),
             unit_name: sub
                 .unit
@@ -135,6 +139,7 @@ impl FileResult {
     pub fn unchanged(name: &str, same_as: &str) -> FileResult {
         FileResult {
             name: name.to_string(),
+            sheet: None,
             unit_code: None,
             unit_name: None,
             layout: None,
