@@ -8,6 +8,7 @@ use std::sync::Arc;
 use fleksi_import::SPREADSHEET_EXTENSIONS;
 
 use crate::error::{Error, Result};
+use crate::os_errors;
 
 /// One file as picked: its name (as shown and stored) and its original bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,19 +51,10 @@ pub fn file_name(path: &Path) -> String {
 }
 
 /// Reads a file from disk; the error names it (and says to close it in Excel when another
-/// program holds it).
+/// program holds it, see [`os_errors`]).
 pub fn read_input(path: &Path, naming: Naming) -> Result<InputFile> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let hint = if e.raw_os_error() == Some(32) {
-            " Tutup berkas ini di Excel lalu coba lagi."
-        } else {
-            ""
-        };
-        Error::InputMissing(format!(
-            "Berkas '{}' tidak dapat dibaca: {e}.{hint}",
-            path.display()
-        ))
-    })?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::InputMissing(os_errors::read_failure(path, &e)))?;
     Ok(InputFile::new(naming.name(path), bytes))
 }
 
@@ -168,10 +160,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<SavedFile> {
     let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Error::Document(format!(
-            "Berkas '{}' tidak dapat ditulis (mungkin sedang dibuka di program lain; tutup dulu lalu coba lagi): {e}",
-            path.display()
-        )));
+        return Err(Error::Document(os_errors::write_failure(path, &e)));
     }
     Ok(SavedFile {
         path: path.display().to_string(),
