@@ -1,4 +1,4 @@
-//! The `fleksi` command line: check, recap, template, policy, demo and db over the same
+//! The `fleksi` command line: check, recap, template, propose, policy, demo and db over the same
 //! crates the desktop app uses (the contract is design §5). Exit status: 0 no errors, 1 validation
 //! errors found, 2 could not run.
 
@@ -7,6 +7,7 @@ mod db;
 mod demo;
 mod policy_arg;
 mod policy_cmd;
+mod propose;
 mod recap;
 mod template;
 
@@ -82,6 +83,33 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Susun jadwal: propose a schedule meeting every rule; one prefilled template per unit.
+    Propose {
+        #[arg(long)]
+        policy: String,
+        #[arg(long)]
+        master: PathBuf,
+        /// One unit code (default: every unit with staff).
+        #[arg(long)]
+        unit: Option<String>,
+        /// First day (ISO); with --to. Default: the reporting window.
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day (ISO); with --from.
+        #[arg(long)]
+        to: Option<String>,
+        /// Output folder for the templates.
+        #[arg(long)]
+        out: PathBuf,
+        /// Heads (kepala, sekretaris, …) kept at the office per unit each day (default 1).
+        #[arg(long)]
+        heads: Option<u32>,
+        /// At least this many of each bidang at the office each day.
+        #[arg(long)]
+        per_bidang: Option<u32>,
+        /// OPD files whose known days (leave, dinas luar, …) are kept.
+        files: Vec<PathBuf>,
+    },
     /// List or show policies (presets).
     Policy {
         #[command(subcommand)]
@@ -135,6 +163,27 @@ fn main() -> ExitCode {
             all,
             out,
         } => template::run(&policy, &master, unit.as_deref(), all, &out),
+        Command::Propose {
+            policy,
+            master,
+            unit,
+            from,
+            to,
+            out,
+            heads,
+            per_bidang,
+            files,
+        } => propose::run(&propose::ProposeArgs {
+            policy: &policy,
+            master: &master,
+            unit: unit.as_deref(),
+            from: from.as_deref(),
+            to: to.as_deref(),
+            out: &out,
+            heads,
+            per_bidang,
+            files: &files,
+        }),
         Command::Policy { command } => policy_cmd::run(command),
         Command::Db { command } => db::run(command),
         Command::Demo {

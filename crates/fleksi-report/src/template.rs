@@ -38,6 +38,41 @@ pub fn opd_template_prefilled(
     unit_code: &str,
     status: &dyn Fn(&Employee, NaiveDate) -> Option<Status>,
 ) -> Result<Vec<u8>, ReportError> {
+    let prefill = Prefill {
+        window: None,
+        status,
+        approval: None,
+        note: None,
+    };
+    opd_template_with(policy, master, unit_code, &prefill)
+}
+
+// --- Prefill of a proposal (Susun jadwal) -------------------------------------------------
+
+/// The text of the approval column for one employee.
+pub type ApprovalText<'a> = &'a dyn Fn(&Employee) -> Option<String>;
+
+/// What a prefilled template holds (e.g. a proposal from `fleksi-propose`).
+pub struct Prefill<'a> {
+    /// Only the working weekdays of `from..=to` get a column (`None`: the whole period).
+    pub window: Option<(NaiveDate, NaiveDate)>,
+    /// The status each schedule cell starts with; `None` leaves it empty.
+    pub status: &'a dyn Fn(&Employee, NaiveDate) -> Option<Status>,
+    /// With `Some`, a `Persetujuan Atasan` column after the dates holding this text per
+    /// employee (editable, for the superior's paraf).
+    pub approval: Option<ApprovalText<'a>>,
+    /// A line for the Petunjuk sheet, e.g. who proposed the schedule.
+    pub note: Option<String>,
+}
+
+/// The template of `unit_code` with `prefill` (see [`Prefill`]); the dropdowns stay, so
+/// every status remains editable.
+pub fn opd_template_with(
+    policy: &Policy,
+    master: &Master,
+    unit_code: &str,
+    prefill: &Prefill,
+) -> Result<Vec<u8>, ReportError> {
     let unit = master
         .unit(unit_code)
         .ok_or_else(|| ReportError::UnknownUnit(unit_code.to_string()))?;
@@ -48,6 +83,11 @@ pub fn opd_template_prefilled(
         .iter_days()
         .take_while(|d| *d <= policy.end)
         .filter(|d| policy.working_weekdays.contains(&d.weekday()))
+        .filter(|d| {
+            prefill
+                .window
+                .is_none_or(|(from, to)| (from..=to).contains(d))
+        })
         .map(|d| {
             (
                 d,
@@ -64,9 +104,19 @@ pub fn opd_template_prefilled(
 
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    schedule_sheet(ws, policy, &unit.name, &staff, &columns, status)?;
+    schedule_sheet(ws, policy, &unit.name, &staff, &columns, prefill.status)?;
+    if let Some(approval) = prefill.approval {
+        approval_column(ws, &staff, columns.len(), approval)?;
+    }
     let ws = wb.add_worksheet();
-    instructions(ws, policy, &unit.name, exempt, &columns)?;
+    instructions(
+        ws,
+        policy,
+        &unit.name,
+        exempt,
+        &columns,
+        prefill.note.as_deref(),
+    )?;
     Ok(wb.save_to_buffer()?)
 }
 
@@ -192,6 +242,29 @@ fn schedule_sheet(
     Ok(())
 }
 
+/// `Persetujuan Atasan` after the last date column: `approval(employee)` per row, unlocked.
+fn approval_column(
+    ws: &mut Worksheet,
+    staff: &[&Employee],
+    n_dates: usize,
+    approval: &dyn Fn(&Employee) -> Option<String>,
+) -> Result<(), XlsxError> {
+    let col = FIRST_DATE_COL + n_dates as u16;
+    ws.write_string_with_format(HEADER_ROW, col, "Persetujuan Atasan", &sheet::header())?;
+    ws.set_column_width(col, 30)?;
+    let input = sheet::cell().set_unlocked().set_text_wrap();
+    for (i, e) in staff.iter().enumerate() {
+        let r = HEADER_ROW + 1 + i as u32;
+        match approval(e) {
+            Some(text) => ws.write_string_with_format(r, col, text, &input)?,
+            None => ws.write_blank(r, col, &input)?,
+        };
+    }
+    Ok(())
+}
+
+// --- end of the prefill of a proposal -------------------------------------------------------
+
 fn widths_of(widths: &Widths, col: u16) -> f64 {
     widths.get(col).clamp(10, 45) as f64 + 2.0
 }
@@ -239,6 +312,7 @@ fn instructions(
     unit_name: &str,
     exempt: bool,
     columns: &[(NaiveDate, Option<String>)],
+    note: Option<&str>,
 ) -> Result<(), XlsxError> {
     ws.set_name("Petunjuk")?;
     ws.set_column_width(0, 110)?;
@@ -296,6 +370,9 @@ fn instructions(
         (String::new(), false),
         ("Keterangan".to_string(), true),
     ];
+    if let Some(note) = note {
+        lines.insert(3, (note.to_string(), true));
+    }
     for s in Status::ALL {
         lines.push((format!("{} = {}", s.code(), s.label()), false));
     }
