@@ -21,6 +21,9 @@ pub enum Verdict {
     NotSubmitted,
     /// Exempt unit that scheduled WFA that day (Melanggar pengecualian).
     ExemptViolated,
+    /// The unit's only file(s) could not be read (Berkas tidak terbaca): it did send, but
+    /// nothing of it counts; neither "Belum mengirim" nor zeros.
+    Unreadable,
 }
 
 impl Verdict {
@@ -31,7 +34,13 @@ impl Verdict {
             Verdict::Exempt => "Dikecualikan (tetap WFO)",
             Verdict::NotSubmitted => "Belum mengirim",
             Verdict::ExemptViolated => "Melanggar pengecualian (ada WFA)",
+            Verdict::Unreadable => "Berkas tidak terbaca",
         }
+    }
+
+    /// The unit has a readable schedule that day (not "Belum mengirim", not an unread file).
+    pub fn is_scheduled(self) -> bool {
+        !matches!(self, Verdict::NotSubmitted | Verdict::Unreadable)
     }
 
     /// A breach of the policy that day: over the cap, or WFA in an exempt unit.
@@ -100,7 +109,12 @@ pub struct UnitRecap {
     pub name: String,
     /// Staff of the unit in the master (the cap's base).
     pub total_staff: u32,
+    /// Some readable file of the unit covers a day of the recap.
     pub submitted: bool,
+    /// The unit sent file(s) but none could be read ("berkas tidak terbaca"): not counted
+    /// as sent, and not "Belum mengirim" either.
+    #[serde(default)]
+    pub unreadable: bool,
     pub exempt: bool,
     /// Parallel to `Recap::days`.
     pub days: Vec<DayCount>,
@@ -155,12 +169,13 @@ impl Recap {
                     .iter()
                     .filter_map(|&i| u.days.get(i).cloned())
                     .collect();
-                let submitted = days.iter().any(|d| d.verdict != Verdict::NotSubmitted);
+                let submitted = days.iter().any(|d| d.verdict.is_scheduled());
                 UnitRecap {
                     code: u.code.clone(),
                     name: u.name.clone(),
                     total_staff: u.total_staff,
                     submitted,
+                    unreadable: !submitted && u.unreadable,
                     exempt: u.exempt,
                     days,
                     staff: u
@@ -184,8 +199,14 @@ impl Recap {
         }
     }
 
-    /// Units that sent nothing.
+    /// Units that sent nothing (a unit whose files could not be read is not among them:
+    /// see [`Recap::unreadable`]).
     pub fn not_submitted(&self) -> impl Iterator<Item = &UnitRecap> {
-        self.units.iter().filter(|u| !u.submitted)
+        self.units.iter().filter(|u| !u.submitted && !u.unreadable)
+    }
+
+    /// Units that sent only files that could not be read.
+    pub fn unreadable(&self) -> impl Iterator<Item = &UnitRecap> {
+        self.units.iter().filter(|u| u.unreadable)
     }
 }

@@ -89,6 +89,7 @@ fn summary(
     headers(ws, &mut widths, &["Uraian", "Jumlah"])?;
     let units = recap.units.len();
     let submitted = recap.units.iter().filter(|u| u.submitted).count();
+    let unread = recap.unreadable().count();
     let exempt = recap.units.iter().filter(|u| u.exempt).count();
     let staff: u64 = recap.units.iter().map(|u| u64::from(u.total_staff)).sum();
     let over = recap
@@ -98,10 +99,11 @@ fn summary(
         .filter(|d| d.verdict == Verdict::OverCap)
         .count();
     let errors = findings.iter().filter(|f| f.is_error()).count();
-    let rows: [(&str, u64); 8] = [
+    let rows: [(&str, u64); 9] = [
         ("Perangkat daerah / unit kerja", units as u64),
         ("Sudah mengirim", submitted as u64),
-        ("Belum mengirim", (units - submitted) as u64),
+        ("Berkas tidak terbaca", unread as u64),
+        ("Belum mengirim", (units - submitted - unread) as u64),
         ("Dikecualikan (tetap WFO)", exempt as u64),
         ("Jumlah ASN menurut data pegawai", staff),
         ("Hari kerja dalam masa berlaku", recap.days.len() as u64),
@@ -159,7 +161,7 @@ fn per_unit(ws: &mut Worksheet, policy: &Policy, recap: &Recap) -> Result<(), Xl
             ws.write_datetime_with_format(r, 2, sheet::excel_date(day.date)?, &d)?;
             ws.write_string_with_format(r, 3, id_text::weekday(day.date), &c)?;
             ws.write_number_with_format(r, 4, f64::from(u.total_staff), &c)?;
-            if day.verdict == Verdict::NotSubmitted {
+            if !day.verdict.is_scheduled() {
                 for col in 5..=8 {
                     ws.write_blank(r, col, &c)?;
                 }
@@ -316,18 +318,30 @@ fn not_submitted(ws: &mut Worksheet, policy: &Policy, recap: &Recap) -> Result<(
     headers(
         ws,
         &mut widths,
-        &["No", "Kode", "Perangkat Daerah / Unit Kerja", "Jumlah ASN"],
+        &[
+            "No",
+            "Kode",
+            "Perangkat Daerah / Unit Kerja",
+            "Jumlah ASN",
+            "Keterangan",
+        ],
     )?;
     let (c, t) = (sheet::cell(), sheet::text_cell());
     let mut r = HEADER_ROW;
-    for (n, u) in recap.not_submitted().enumerate() {
+    // Units that sent nothing, then those whose files could not be read (not counted as
+    // sent either: the OPD must send a readable file).
+    let missing = recap.not_submitted().map(|u| (u, "Belum mengirim"));
+    let unread = recap.unreadable().map(|u| (u, "Berkas tidak terbaca"));
+    for (n, (u, why)) in missing.chain(unread).enumerate() {
         r += 1;
         ws.write_number_with_format(r, 0, (n + 1) as f64, &c)?;
         ws.write_string_with_format(r, 1, &u.code, &t)?;
         ws.write_string_with_format(r, 2, &u.name, &c)?;
         ws.write_number_with_format(r, 3, f64::from(u.total_staff), &c)?;
+        ws.write_string_with_format(r, 4, why, &c)?;
         widths.note(1, &u.code);
         widths.note(2, &u.name);
+        widths.note(4, why);
     }
-    finish_table(ws, &widths, r, 3, 0)
+    finish_table(ws, &widths, r, 4, 0)
 }

@@ -104,6 +104,8 @@ pub struct UnitDocuments {
     pub code: String,
     pub name: String,
     pub submitted: bool,
+    /// Sent, but no file of it could be read ("berkas tidak terbaca").
+    pub unreadable: bool,
     pub exempt: bool,
     /// The latest file the unit sent, when it did.
     pub file: Option<String>,
@@ -272,6 +274,7 @@ pub fn unit_documents(snap: &Snapshot) -> Vec<UnitDocuments> {
                 code: u.code.clone(),
                 name: u.name.clone(),
                 submitted: u.submitted,
+                unreadable: u.unreadable,
                 exempt: u.exempt,
                 file: session
                     .sends_of(&u.code)
@@ -351,11 +354,12 @@ impl crate::Workspace {
     }
 
     pub fn save_lampiran(&self, options: DocOptions, path: &Path) -> Result<SavedFile> {
-        write_file(path, &self.lampiran(options)?)
+        self.recorded("Lampiran PDF", write_file(path, &self.lampiran(options)?))
     }
 
     pub fn save_recap(&self, path: &Path) -> Result<SavedFile> {
-        write_file(path, &recap_bytes(&*self.snapshot()?)?)
+        let bytes = recap_bytes(&*self.snapshot()?)?;
+        self.recorded("Rekap XLSX", write_file(path, &bytes))
     }
 
     pub fn print_check(&self) -> Result<PrintCheck> {
@@ -367,15 +371,42 @@ impl crate::Workspace {
     }
 
     pub fn save_template(&self, unit: &str, path: &Path) -> Result<SavedFile> {
-        write_file(path, &template_bytes(&self.snapshot()?.session, unit)?)
+        let bytes = template_bytes(&self.snapshot()?.session, unit)?;
+        self.recorded(&format!("Templat jadwal {unit}"), write_file(path, &bytes))
     }
 
     pub fn save_all_templates(&self, folder: &Path) -> Result<SavedFile> {
-        save_all_templates(&self.snapshot()?.session, folder)
+        let saved = save_all_templates(&self.snapshot()?.session, folder);
+        self.recorded("Templat jadwal semua unit", saved)
     }
 
     pub fn save_corrections(&self, unit: &str, path: &Path) -> Result<SavedFile> {
-        write_file(path, &corrections_bytes(&self.snapshot()?.session, unit)?)
+        let bytes = corrections_bytes(&self.snapshot()?.session, unit)?;
+        self.recorded(&format!("Berkas koreksi {unit}"), write_file(path, &bytes))
+    }
+
+    /// A saved document leaves a trace for whoever helps the clerk later: a log line and an
+    /// audit entry with its path and size (a failed audit write is only logged; the file is
+    /// saved).
+    fn recorded(&self, what: &str, saved: Result<SavedFile>) -> Result<SavedFile> {
+        match &saved {
+            Ok(s) => {
+                log::info!(
+                    "{what} disimpan: {} ({} byte, {} berkas)",
+                    s.path,
+                    s.bytes,
+                    s.files
+                );
+                let detail = format!("{what} disimpan ke {}.", s.path);
+                if let Err(err) =
+                    self.with_store(|st| st.log_audit(fleksi_store::action::DOCUMENT, &detail))
+                {
+                    log::warn!("jejak audit tidak tercatat: {err}");
+                }
+            }
+            Err(err) => log::warn!("{what} tidak tersimpan: {err}"),
+        }
+        saved
     }
 }
 

@@ -13,6 +13,8 @@ pub enum CellVerdict {
     OverCap,
     Exempt,
     NotSubmitted,
+    /// The unit sent only files that could not be read.
+    Unreadable,
 }
 
 impl From<Verdict> for CellVerdict {
@@ -23,6 +25,7 @@ impl From<Verdict> for CellVerdict {
             Verdict::OverCap | Verdict::ExemptViolated => CellVerdict::OverCap,
             Verdict::Exempt => CellVerdict::Exempt,
             Verdict::NotSubmitted => CellVerdict::NotSubmitted,
+            Verdict::Unreadable => CellVerdict::Unreadable,
         }
     }
 }
@@ -60,6 +63,8 @@ pub struct GridUnit {
     pub name: String,
     pub total_staff: u32,
     pub submitted: bool,
+    /// Sent, but no file of it could be read ("berkas tidak terbaca").
+    pub unreadable: bool,
     pub exempt: bool,
     /// Parallel to `RecapGrid::days`.
     pub cells: Vec<GridCell>,
@@ -99,6 +104,7 @@ pub fn grid(recap: &Recap) -> RecapGrid {
                 name: u.name.clone(),
                 total_staff: u.total_staff,
                 submitted: u.submitted,
+                unreadable: u.unreadable,
                 exempt: u.exempt,
                 cells: u
                     .days
@@ -146,7 +152,7 @@ mod tests {
         assert!(g
             .units
             .iter()
-            .filter(|u| !u.submitted && !u.exempt)
+            .filter(|u| !u.submitted && !u.unreadable && !u.exempt)
             .all(|u| u
                 .cells
                 .iter()

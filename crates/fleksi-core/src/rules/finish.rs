@@ -75,6 +75,10 @@ pub(super) fn finish(
         let root = ctx.pool_of[ui];
         // The file missing staff are reported in: the unit's last covering file.
         let source = tally.covered[ui].map(|si| &submissions[si]);
+        // Nothing of the unit could be read: its days say so, and its staff are not each
+        // reported missing (the file's own finding says it all).
+        let unreadable = source.is_some_and(Submission::is_unread)
+            && tally.day_source[ui].iter().all(|&s| s == NOBODY);
         let counts = &tally.counts[ui];
         let mut days = Vec::with_capacity(n_days);
         for (di, &date) in ctx.days.iter().enumerate() {
@@ -87,7 +91,9 @@ pub(super) fn finish(
             });
             // The file that scheduled the unit on that day (the owner of the date).
             let day_source = tally.day_source[ui][di];
-            let verdict = if day_source == NOBODY {
+            let verdict = if unreadable {
+                Verdict::Unreadable
+            } else if day_source == NOBODY {
                 Verdict::NotSubmitted
             } else if exempt && wfa > 0 {
                 Verdict::ExemptViolated
@@ -162,7 +168,7 @@ pub(super) fn finish(
                     .unwrap_or_else(|| vec![None; ctx.days.len()]),
             })
             .collect();
-        if let Some(sub) = source {
+        if let Some(sub) = source.filter(|_| !unreadable) {
             for e in ctx.master.staff_of(&unit.code) {
                 if !tally.persons.contains(&e.nip) {
                     let mut f = Context::at(
@@ -190,7 +196,8 @@ pub(super) fn finish(
             code: unit.code.clone(),
             name: unit.name.clone(),
             total_staff: total,
-            submitted: source.is_some(),
+            submitted: source.is_some() && !unreadable,
+            unreadable,
             exempt,
             days,
             staff,

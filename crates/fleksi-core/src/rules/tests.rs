@@ -1527,3 +1527,55 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_unit_whose_only_file_is_unreadable_says_so_and_is_neither_sent_nor_missing() {
+    // DISDIK sent a file whose header row could not be found: no rows, no dates.
+    let mut unread = wide("disdik.xlsx", Some("DISDIK"), &[], &[]);
+    unread.findings.push(
+        Finding::new(
+            FindingCode::HeaderNotFound,
+            "Baris judul kolom tidak ditemukan",
+            "Gunakan templat jadwal",
+        )
+        .in_file("disdik.xlsx")
+        .unit(Some("DISDIK")),
+    );
+    let (findings, recap) = run(&lebak(), &[kominfo(3), unread.clone()]);
+    let disdik = unit(&recap, "DISDIK");
+    assert!(disdik.unreadable && !disdik.submitted);
+    assert!(disdik
+        .days
+        .iter()
+        .all(|d| d.verdict == Verdict::Unreadable && d.verdict.label() == "Berkas tidak terbaca"));
+    assert!(!recap.not_submitted().any(|u| u.code == "DISDIK"));
+    assert_eq!(
+        recap
+            .unreadable()
+            .map(|u| u.code.as_str())
+            .collect::<Vec<_>>(),
+        ["DISDIK"]
+    );
+    // The one file finding, not a missing-staff warning per person.
+    let of_disdik: Vec<FindingCode> = findings
+        .iter()
+        .filter(|f| f.unit.as_deref() == Some("DISDIK") || f.file.as_deref() == Some("disdik.xlsx"))
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(of_disdik, [FindingCode::HeaderNotFound]);
+    // The window keeps the mark.
+    let w = recap.within(d(2025, 12, 29), d(2025, 12, 30));
+    assert!(unit(&w, "DISDIK").unreadable);
+
+    // A readable earlier send still counts when the later one cannot be read.
+    let sent = wide(
+        "disdik-1.xlsx",
+        Some("DISDIK"),
+        &lebak_days(),
+        &rows(301..=302, &["WFO"; 3]),
+    );
+    let (_, recap) = run(&lebak(), &[kominfo(3), sent, unread]);
+    let disdik = unit(&recap, "DISDIK");
+    assert!(disdik.submitted && !disdik.unreadable);
+    assert!(disdik.days.iter().all(|d| d.verdict == Verdict::Ok));
+}

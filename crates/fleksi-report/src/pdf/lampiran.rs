@@ -290,7 +290,7 @@ fn recap_table(recap: &Recap) -> Table<'_> {
                 id_text::weekday(day.date),
                 id_text::table_date(day.date)
             );
-            let counted = day.verdict != Verdict::NotSubmitted;
+            let counted = day.verdict.is_scheduled();
             let count = |n: u32| -> Cow<'static, str> {
                 if counted {
                     Cow::Owned(n.to_string())
@@ -373,7 +373,9 @@ fn schedule_table(recap: &Recap) -> Table<'_> {
             u.total_staff
         )));
         if u.staff.is_empty() {
-            let note = if u.submitted {
+            let note = if u.unreadable {
+                "Berkas tidak terbaca."
+            } else if u.submitted {
                 "Tidak ada jadwal pegawai."
             } else {
                 "Belum mengirim jadwal."

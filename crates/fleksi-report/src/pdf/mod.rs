@@ -161,5 +161,14 @@ pub fn lampiran(
         ..Default::default()
     };
     let mut warnings = Vec::new();
-    Ok(doc.save(&save, &mut warnings))
+    // What `PdfDocument::save` does, in steps, so that the drawing operations of every page
+    // are dropped as soon as the content streams exist, before the streams are compressed
+    // and written. (The peak itself is inside `to_lopdf_document`, where both exist.)
+    let mut pdf = doc.to_lopdf_document(&save, &mut warnings);
+    drop(doc);
+    pdf.compress();
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes)
+        .map_err(|e| ReportError::Invalid(format!("PDF tidak dapat ditulis: {e}")))?;
+    Ok(bytes)
 }
