@@ -10,6 +10,7 @@ use fleksi_workspace::grid::{self, RecapGrid};
 use fleksi_workspace::import::{ImportEvent, ImportOutcome, ImportRequest};
 use fleksi_workspace::master_check::{self, MasterCheck};
 use fleksi_workspace::records::{BackupCheck, History};
+use fleksi_workspace::staff::{self, StaffPage, StaffPerson, StaffQuery, UnitNode};
 use fleksi_workspace::summary::SessionSummary;
 use fleksi_workspace::versions::UnitHistory;
 use fleksi_workspace::{inputs, Error, SavedFile, SessionState, Workspace};
@@ -19,6 +20,8 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::error::IpcError;
 use crate::info::AppInfo;
+use crate::ipc_guard as guard;
+use fleksi_workspace::ErrorCode;
 
 /// Event the UI listens to: the working set changed (import, demo, clear, restore).
 pub const SESSION_CHANGED: &str = "session-changed";
@@ -96,6 +99,7 @@ pub async fn inspect_master<R: Runtime>(
     app: AppHandle<R>,
     path: String,
 ) -> Result<MasterCheck, IpcError> {
+    guard::existing_file(ErrorCode::MasterInvalid, &path, guard::MAX_MASTER_BYTES)?;
     off_ui_thread(&app, move |_| {
         Ok(master_check::inspect_master(Path::new(&path)))
     })
@@ -109,6 +113,18 @@ pub async fn import_files<R: Runtime>(
     request: ImportRequest,
     on_event: Channel<ImportEvent>,
 ) -> Result<ImportOutcome, IpcError> {
+    guard::text(
+        ErrorCode::PolicyUnknown,
+        "Kode Surat Edaran",
+        &request.policy_id,
+    )?;
+    guard::import_paths(&request.paths)?;
+    if let Some(master) = &request.master_path {
+        guard::existing_file(ErrorCode::MasterInvalid, master, guard::MAX_MASTER_BYTES)?;
+    }
+    if let Some(id) = request.replace {
+        guard::row_id(ErrorCode::InputMissing, id)?;
+    }
     changing(&app, move |ws| {
         ws.import(&request, &|event| {
             let _ = on_event.send(event);
@@ -123,6 +139,7 @@ pub async fn remove_file<R: Runtime>(
     app: AppHandle<R>,
     submission_id: i64,
 ) -> Result<SessionSummary, IpcError> {
+    guard::row_id(ErrorCode::InputMissing, submission_id)?;
     changing(&app, move |ws| ws.remove_file(submission_id)).await
 }
 
@@ -157,7 +174,36 @@ pub fn finding_page(
     ws: State<'_, Workspace>,
     query: FindingQuery,
 ) -> Result<FindingPage, IpcError> {
+    for (what, value) in [
+        ("Unit", &query.unit),
+        ("Kode temuan", &query.code),
+        ("Tingkat", &query.severity),
+        ("Pencarian", &query.search),
+    ] {
+        guard::filter(ErrorCode::Internal, what, value)?;
+    }
     Ok(findings::page(&ws.snapshot()?.session, &query))
+}
+
+/// One page of Data Pegawai's staff table.
+#[tauri::command]
+pub fn staff_page(ws: State<'_, Workspace>, query: StaffQuery) -> Result<StaffPage, IpcError> {
+    guard::filter(ErrorCode::Internal, "Pencarian", &query.search)?;
+    guard::filter(ErrorCode::UnitUnknown, "Kode unit", &query.unit)?;
+    Ok(staff::page(ws.snapshot()?.as_ref(), &query))
+}
+
+/// The master's units as a tree with staff counts.
+#[tauri::command]
+pub fn unit_tree(ws: State<'_, Workspace>) -> Result<Vec<UnitNode>, IpcError> {
+    Ok(staff::unit_tree(ws.snapshot()?.as_ref()))
+}
+
+/// One person: schedule across the reporting window and findings.
+#[tauri::command]
+pub fn staff_person(ws: State<'_, Workspace>, nip: String) -> Result<StaffPerson, IpcError> {
+    guard::text(ErrorCode::Internal, "NIP", &nip)?;
+    Ok(staff::person(ws.snapshot()?.as_ref(), &nip)?)
 }
 
 /// The unit × day grid of WFA shares and verdicts, over the reporting window.
@@ -174,6 +220,7 @@ pub fn unit_history(
     older: Option<u32>,
     newer: Option<u32>,
 ) -> Result<UnitHistory, IpcError> {
+    guard::text(ErrorCode::UnitUnknown, "Kode unit", &unit)?;
     Ok(ws.unit_history(&unit, older.zip(newer))?)
 }
 
@@ -194,7 +241,8 @@ pub async fn save_lampiran<R: Runtime>(
     options: DocOptions,
     path: String,
 ) -> Result<SavedFile, IpcError> {
-    off_ui_thread(&app, move |ws| ws.save_lampiran(options, Path::new(&path))).await
+    let path = guard::save_target(ErrorCode::DocumentFailed, &path, &["pdf"])?;
+    off_ui_thread(&app, move |ws| ws.save_lampiran(options, &path)).await
 }
 
 /// Saves the recap workbook.
@@ -203,7 +251,8 @@ pub async fn save_recap<R: Runtime>(
     app: AppHandle<R>,
     path: String,
 ) -> Result<SavedFile, IpcError> {
-    off_ui_thread(&app, move |ws| ws.save_recap(Path::new(&path))).await
+    let path = guard::save_target(ErrorCode::DocumentFailed, &path, &["xlsx"])?;
+    off_ui_thread(&app, move |ws| ws.save_recap(&path)).await
 }
 
 /// What remains before a clean lampiran (asked once before saving or printing) and the
@@ -226,7 +275,9 @@ pub async fn save_template<R: Runtime>(
     unit: String,
     path: String,
 ) -> Result<SavedFile, IpcError> {
-    off_ui_thread(&app, move |ws| ws.save_template(&unit, Path::new(&path))).await
+    guard::text(ErrorCode::UnitUnknown, "Kode unit", &unit)?;
+    let path = guard::save_target(ErrorCode::DocumentFailed, &path, &["xlsx"])?;
+    off_ui_thread(&app, move |ws| ws.save_template(&unit, &path)).await
 }
 
 /// Saves every unit's template into a folder.
@@ -235,7 +286,8 @@ pub async fn save_all_templates_to<R: Runtime>(
     app: AppHandle<R>,
     folder: String,
 ) -> Result<SavedFile, IpcError> {
-    off_ui_thread(&app, move |ws| ws.save_all_templates(Path::new(&folder))).await
+    let folder = guard::existing_folder(ErrorCode::DocumentFailed, &folder)?;
+    off_ui_thread(&app, move |ws| ws.save_all_templates(&folder)).await
 }
 
 /// Saves one unit's annotated error workbook.
@@ -245,12 +297,15 @@ pub async fn save_corrections<R: Runtime>(
     unit: String,
     path: String,
 ) -> Result<SavedFile, IpcError> {
-    off_ui_thread(&app, move |ws| ws.save_corrections(&unit, Path::new(&path))).await
+    guard::text(ErrorCode::UnitUnknown, "Kode unit", &unit)?;
+    let path = guard::save_target(ErrorCode::DocumentFailed, &path, &["xlsx"])?;
+    off_ui_thread(&app, move |ws| ws.save_corrections(&unit, &path)).await
 }
 
 /// Opens a saved document in the system's program (PDF viewer, spreadsheet) to print.
 #[tauri::command]
 pub fn open_document<R: Runtime>(app: AppHandle<R>, path: String) -> Result<(), IpcError> {
+    guard::openable(&path)?;
     opened(&app, path)
 }
 
@@ -266,9 +321,10 @@ pub async fn backup_database<R: Runtime>(
     app: AppHandle<R>,
     path: String,
 ) -> Result<String, IpcError> {
+    let path = guard::save_target(ErrorCode::StoreFailed, &path, &["sqlite3", "db"])?;
     off_ui_thread(&app, move |ws| {
-        ws.backup_to(Path::new(&path))?;
-        Ok(path)
+        ws.backup_to(&path)?;
+        Ok(path.display().to_string())
     })
     .await
 }
@@ -279,7 +335,8 @@ pub async fn check_backup<R: Runtime>(
     app: AppHandle<R>,
     path: String,
 ) -> Result<BackupCheck, IpcError> {
-    off_ui_thread(&app, move |_| Workspace::check_backup(Path::new(&path))).await
+    let path = guard::existing_file(ErrorCode::BackupInvalid, &path, u64::MAX)?;
+    off_ui_thread(&app, move |_| Workspace::check_backup(&path)).await
 }
 
 /// Replaces the database with a backup; returns where the replaced database was kept.
@@ -288,9 +345,9 @@ pub async fn restore_database<R: Runtime>(
     app: AppHandle<R>,
     path: String,
 ) -> Result<String, IpcError> {
+    let path = guard::existing_file(ErrorCode::BackupInvalid, &path, u64::MAX)?;
     changing(&app, move |ws| {
-        ws.restore(Path::new(&path))
-            .map(|kept| kept.display().to_string())
+        ws.restore(&path).map(|kept| kept.display().to_string())
     })
     .await
 }

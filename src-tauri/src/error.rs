@@ -14,11 +14,15 @@ pub struct IpcError {
 }
 
 impl From<Error> for IpcError {
+    /// Also logs the error with its code (the log is what a helper reads later).
     fn from(err: Error) -> Self {
-        IpcError {
+        let error = IpcError {
             code: err.code(),
             message: err.to_string(),
-        }
+        };
+        let code = serde_json::to_value(error.code).unwrap_or_default();
+        log::warn!("Galat {}: {}", code.as_str().unwrap_or("?"), error.message);
+        error
     }
 }
 

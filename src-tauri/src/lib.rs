@@ -5,7 +5,10 @@
 pub mod commands;
 pub mod error;
 pub mod info;
+pub mod ipc_guard;
 pub mod policy_commands;
+pub mod propose_commands;
+pub mod window_fit;
 
 #[cfg(test)]
 mod bindings;
@@ -42,6 +45,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             fleksi_import::quiet_parser_panics();
+            window_fit::apply(app, MAIN_WINDOW);
             // A missing data folder must not stop the app: Beranda shows the error instead.
             let dir = match commands::data_dir(app.handle()) {
                 Ok(dir) => {
@@ -86,6 +90,9 @@ pub fn run() {
             commands::set_window,
             commands::finding_page,
             commands::recap_grid,
+            commands::staff_page,
+            commands::unit_tree,
+            commands::staff_person,
             commands::unit_history,
             commands::lampiran_pdf,
             commands::save_lampiran,
@@ -100,6 +107,9 @@ pub fn run() {
             commands::backup_database,
             commands::check_backup,
             commands::restore_database,
+            propose_commands::propose_schedule,
+            propose_commands::save_proposal_template,
+            propose_commands::use_proposal,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

@@ -2,8 +2,6 @@
 //! editor's form and preview, create / duplicate / save / archive / undo, TOML export and
 //! import — each a thin call into `fleksi_workspace`.
 
-use std::path::Path;
-
 use fleksi_workspace::policy_book::{PolicyEntry, PolicyProblem};
 use fleksi_workspace::policy_detail::PolicyDetail;
 use fleksi_workspace::policy_form::PolicyPreview;
@@ -12,6 +10,13 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::commands::{changing, off_ui_thread};
 use crate::error::IpcError;
+use crate::ipc_guard as guard;
+use fleksi_workspace::ErrorCode;
+
+/// Checks a policy id sent by the window.
+fn policy_id(id: &str) -> Result<(), IpcError> {
+    guard::text(ErrorCode::PolicyUnknown, "Kode Surat Edaran", id)
+}
 
 /// Every policy: the presets first, then the clerk's own (archived ones on request).
 #[tauri::command]
@@ -25,12 +30,14 @@ pub fn list_policies(
 /// The rules and days off of one policy (preset or stored).
 #[tauri::command]
 pub fn policy_detail(ws: State<'_, Workspace>, id: String) -> Result<PolicyDetail, IpcError> {
+    policy_id(&id)?;
     Ok(ws.policy_detail(&id)?)
 }
 
 /// One policy as the editor's form (JSON with the fields of its TOML).
 #[tauri::command]
 pub fn policy_form(ws: State<'_, Workspace>, id: String) -> Result<serde_json::Value, IpcError> {
+    policy_id(&id)?;
     Ok(ws.policy_json(&id)?)
 }
 
@@ -47,6 +54,8 @@ pub async fn save_policy_form<R: Runtime>(
     id: String,
     form: serde_json::Value,
 ) -> Result<Vec<PolicyProblem>, IpcError> {
+    policy_id(&id)?;
+    guard::form(&form)?;
     changing(&app, move |ws| ws.save_policy_json(&id, form)).await
 }
 
@@ -58,6 +67,9 @@ pub async fn new_policy<R: Runtime>(
     id: String,
     name: String,
 ) -> Result<PolicyEntry, IpcError> {
+    policy_id(&from)?;
+    policy_id(&id)?;
+    guard::text(ErrorCode::PolicyUnknown, "Nama Surat Edaran", &name)?;
     off_ui_thread(&app, move |ws| ws.new_policy_from(&from, &id, &name)).await
 }
 
@@ -68,6 +80,8 @@ pub async fn duplicate_policy<R: Runtime>(
     id: String,
     new_id: String,
 ) -> Result<PolicyEntry, IpcError> {
+    policy_id(&id)?;
+    policy_id(&new_id)?;
     off_ui_thread(&app, move |ws| ws.duplicate_policy(&id, &new_id)).await
 }
 
@@ -78,6 +92,7 @@ pub async fn archive_policy<R: Runtime>(
     id: String,
     archived: bool,
 ) -> Result<PolicyEntry, IpcError> {
+    policy_id(&id)?;
     off_ui_thread(&app, move |ws| ws.archive_policy(&id, archived)).await
 }
 
@@ -87,6 +102,7 @@ pub async fn undo_policy<R: Runtime>(
     app: AppHandle<R>,
     id: String,
 ) -> Result<PolicyEntry, IpcError> {
+    policy_id(&id)?;
     changing(&app, move |ws| ws.undo_policy(&id)).await
 }
 
@@ -97,7 +113,9 @@ pub async fn export_policy<R: Runtime>(
     id: String,
     path: String,
 ) -> Result<SavedFile, IpcError> {
-    off_ui_thread(&app, move |ws| ws.export_policy(&id, Path::new(&path))).await
+    policy_id(&id)?;
+    let path = guard::save_target(ErrorCode::DocumentFailed, &path, &["toml"])?;
+    off_ui_thread(&app, move |ws| ws.export_policy(&id, &path)).await
 }
 
 /// Reads a policy TOML file into the clerk's policies (checked first).
@@ -106,5 +124,6 @@ pub async fn import_policy<R: Runtime>(
     app: AppHandle<R>,
     path: String,
 ) -> Result<PolicyEntry, IpcError> {
-    off_ui_thread(&app, move |ws| ws.import_policy(Path::new(&path))).await
+    let path = guard::existing_file(ErrorCode::PolicyUnknown, &path, guard::MAX_TOML_BYTES)?;
+    off_ui_thread(&app, move |ws| ws.import_policy(&path)).await
 }

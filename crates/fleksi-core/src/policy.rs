@@ -404,6 +404,24 @@ pub struct Exemption<'a> {
 }
 
 impl Policy {
+    /// The letter as named in a sentence: `Surat Edaran B.000/19-PPI/XII/2025`, or with its
+    /// subject (or period) when the number is not filled in yet.
+    pub fn in_words(&self) -> String {
+        let filled = |v: &str| !v.contains(PLACEHOLDER) && !v.trim().is_empty();
+        let kind = self.kind.label();
+        if filled(&self.number) {
+            format!("{kind} {}", self.number.trim())
+        } else if filled(&self.subject) {
+            format!("{kind} \u{201c}{}\u{201d}", self.subject.trim())
+        } else {
+            format!(
+                "{kind} {} s.d. {}",
+                self.start.format("%d-%m-%Y"),
+                self.end.format("%d-%m-%Y")
+            )
+        }
+    }
+
     /// Reads a policy from TOML (as written by [`Policy::to_toml`]) and checks it. A TOML
     /// error names its line; the problems of [`Policy::problems`] name their field and line.
     pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {

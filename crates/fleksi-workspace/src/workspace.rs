@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use chrono::NaiveDate;
 use fleksi_core::{presets, Master, Policy};
-use fleksi_store::{NewFile, NewImport, NewSubmission, Store};
+use fleksi_store::{action, NewFile, NewImport, NewSubmission, Store};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -62,6 +62,41 @@ pub struct Workspace {
     pub(crate) writer: Mutex<()>,
     loading: AtomicBool,
     problem: Mutex<Option<String>>,
+}
+
+/// One log line per import for whoever helps the clerk later: files, rows, findings, time —
+/// names of files and units only, no personal data.
+fn log_import(lines: &[FileResult], snap: &Snapshot, took: std::time::Duration) {
+    let unreadable = lines.iter().filter(|l| !l.readable).count();
+    let unchanged = lines.iter().filter(|l| l.unchanged).count();
+    let rows: u64 = lines.iter().map(|l| u64::from(l.rows)).sum();
+    let (errors, warnings) = lines.iter().fold((0u64, 0u64), |(e, w), l| {
+        (e + u64::from(l.errors), w + u64::from(l.warnings))
+    });
+    log::info!(
+        "Impor selesai dalam {:.2} s: {} berkas ({} tidak terbaca, {} tidak berubah), {} baris \
+         pegawai, {} kesalahan, {} peringatan; Surat Edaran {}; kumpulan kerja {} berkas",
+        took.as_secs_f64(),
+        lines.len(),
+        unreadable,
+        unchanged,
+        rows,
+        errors,
+        warnings,
+        snap.session.policy.id,
+        snap.session.files.len()
+    );
+    for l in lines {
+        log::info!(
+            "  {} → {}: {} baris, {} kesalahan, {} peringatan{}",
+            l.name,
+            l.unit_code.as_deref().unwrap_or("unit tidak dikenali"),
+            l.rows,
+            l.errors,
+            l.warnings,
+            if l.readable { "" } else { " (tidak terbaca)" }
+        );
+    }
 }
 
 pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -178,6 +213,15 @@ impl Workspace {
             .map(|f| InputFile::new(f.file.name.clone(), f.file.bytes.clone()))
             .collect();
         session.add(files, &|_, _| {});
+        // A unit taken out of a workbook of several units stays out.
+        let units: Vec<(&str, Option<&str>)> = set
+            .files
+            .iter()
+            .map(|f| (f.file.sha256.as_str(), f.unit_code.as_deref()))
+            .collect();
+        if session.keep_stored_units(&units) {
+            session.revalidate();
+        }
         sync_stored(&mut session, &set.files);
         Ok(Some(session))
     }
@@ -296,6 +340,7 @@ impl Workspace {
         on_event: &(dyn Fn(ImportEvent) + Sync),
     ) -> Result<ImportOutcome> {
         let _w = lock(&self.writer);
+        let started = std::time::Instant::now();
         if let Some(m) = &master {
             read_master(m)?;
         }
@@ -352,22 +397,22 @@ impl Workspace {
         }
         let added = session.add(files, &observer(on_event, &queued));
         on_event(ImportEvent::Saving);
-        let new = Added::joined(&added);
+        let new = session.joined(&added);
         let snap = self.commit(session, &new, demo, fresh)?;
         let lines = names
             .iter()
             .zip(&added)
-            .map(|(name, a)| match a {
-                Added::Joined(i) => FileResult::of(&snap.session, *i),
-                Added::Unchanged { same_as } => FileResult::unchanged(name, same_as),
+            .flat_map(|(name, a)| match a {
+                // A workbook of several units: one line per unit.
+                Added::Joined(i) => snap
+                    .session
+                    .parts_of(*i)
+                    .map(|j| FileResult::of(&snap.session, j))
+                    .collect(),
+                Added::Unchanged { same_as } => vec![FileResult::unchanged(name, same_as)],
             })
-            .collect();
-        log::info!(
-            "Impor: {} berkas ({} baru) untuk {}",
-            names.len(),
-            new.len(),
-            snap.session.policy.id
-        );
+            .collect::<Vec<FileResult>>();
+        log_import(&lines, &snap, started.elapsed());
         Ok(ImportOutcome {
             files: lines,
             summary: SessionSummary::of(&snap),
@@ -466,10 +511,11 @@ impl Workspace {
             retire: &session.retired,
         };
         let policy_id = session.policy.id.clone();
+        let in_use = format!("{} dipakai.", session.policy.in_words());
         let stored = self.with_store(|s| {
             s.record_import(&import)?;
-            s.set_setting(KEY_POLICY, &policy_id)?;
-            s.set_setting(KEY_DEMO_ACTIVE, if demo { "1" } else { "0" })?;
+            s.set_setting_noted(KEY_POLICY, &policy_id, Some((action::POLICY_USE, &in_use)))?;
+            s.set_setting_noted(KEY_DEMO_ACTIVE, if demo { "1" } else { "0" }, None)?;
             s.active_set(&policy_id)
         })?;
         session.retired.clear();
@@ -511,10 +557,13 @@ impl Workspace {
             .collect::<Result<Vec<_>>>()?;
         let mut session = Session::new(policy, master_file, master);
         let added = session.add(files, &|_, _| {});
-        let new = Added::joined(&added);
+        let new = session.joined(&added);
         // The demo starts a fresh set: earlier files of this policy step aside.
         let snap = self.commit(session, &new, true, true)?;
-        self.with_store(|s| s.set_setting(KEY_DEMO_SEEDED, "1"))?;
+        self.with_store(|s| {
+            let note = (action::DEMO, "Data contoh dimuat.");
+            s.set_setting_noted(KEY_DEMO_SEEDED, "1", Some(note))
+        })?;
         Ok(snap)
     }
 
@@ -572,11 +621,20 @@ impl Workspace {
         let next = match range {
             Some((from, to)) => {
                 let w = Window::chosen(&snap.session.policy, from, to)?;
-                self.with_store(|s| s.set_setting(&key, &window::encode(w.from, w.to)))?;
+                let note = format!(
+                    "Rentang laporan diubah menjadi {} s.d. {}.",
+                    w.from.format("%d-%m-%Y"),
+                    w.to.format("%d-%m-%Y")
+                );
+                let value = window::encode(w.from, w.to);
+                self.with_store(|s| {
+                    s.set_setting_noted(&key, &value, Some((action::WINDOW, &note)))
+                })?;
                 Snapshot::with_window(snap.session.clone(), snap.demo, w)
             }
             None => {
-                self.with_store(|s| s.set_setting(&key, ""))?;
+                let note = (action::WINDOW, "Rentang laporan kembali ke bawaan.");
+                self.with_store(|s| s.set_setting_noted(&key, "", Some(note)))?;
                 Snapshot::new(snap.session.clone(), snap.demo, None, true, today())
             }
         };
@@ -641,8 +699,15 @@ impl Session {
 /// Copies database ids, times and versions onto the session's files (matched by content:
 /// a set never holds the same bytes twice).
 fn sync_stored(session: &mut Session, stored: &[fleksi_store::ActiveFile]) {
-    for f in &mut session.files {
-        if let Some(s) = stored.iter().rev().find(|s| s.file.sha256 == f.sha256) {
+    // A workbook of several units is stored once per unit: match the unit too.
+    for (f, sub) in session.files.iter_mut().zip(&session.submissions) {
+        let same = |s: &&fleksi_store::ActiveFile| s.file.sha256 == f.sha256;
+        let found = stored
+            .iter()
+            .rev()
+            .filter(same)
+            .find(|s| s.unit_code == sub.unit);
+        if let Some(s) = found.or_else(|| stored.iter().rev().find(same)) {
             f.stored = Some(StoredRef {
                 submission_id: s.submission_id,
                 import_id: s.import_id,

@@ -35,7 +35,25 @@ fn first_start_seeds_the_demo_and_a_restart_restores_it() {
     assert_eq!(again.state().summary, Some(summary));
     let h = again.history().expect("history");
     assert_eq!(h.imports.len(), 1, "the demo import");
-    assert!(!h.audit.is_empty());
+    // The trail reads as sentences: no setting keys, every action a known one.
+    let details: Vec<&str> = h.audit.iter().map(|a| a.detail.as_str()).collect();
+    assert!(details.contains(&"Data contoh dimuat."), "{details:?}");
+    assert!(
+        details
+            .iter()
+            .any(|d| d.starts_with("Surat Edaran") && d.ends_with("dipakai.")),
+        "{details:?}"
+    );
+    for a in &h.audit {
+        assert!(
+            fleksi_store::action::ALL.contains(&a.action.as_str()),
+            "{a:?}"
+        );
+        assert!(
+            !a.detail.contains("policy.active") && !a.detail.contains("demo."),
+            "{a:?}"
+        );
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -19,13 +19,19 @@ import type { PolicyEntry } from './bindings/PolicyEntry';
 import type { PolicyPreview } from './bindings/PolicyPreview';
 import type { PolicyProblem } from './bindings/PolicyProblem';
 import type { PrintCheck } from './bindings/PrintCheck';
+import type { ProposalView } from './bindings/ProposalView';
+import type { ProposeOptions } from './bindings/ProposeOptions';
 import type { PolicyForm } from './policyForm';
 import type { RecapGrid } from './bindings/RecapGrid';
 import type { SavedFile } from './bindings/SavedFile';
 import type { SessionState } from './bindings/SessionState';
 import type { SessionSummary } from './bindings/SessionSummary';
+import type { StaffPage } from './bindings/StaffPage';
+import type { StaffPerson } from './bindings/StaffPerson';
+import type { StaffQuery } from './bindings/StaffQuery';
 import type { UnitDocuments } from './bindings/UnitDocuments';
 import type { UnitHistory } from './bindings/UnitHistory';
+import type { UnitNode } from './bindings/UnitNode';
 
 /** Every code Rust may send (mirrors `bindings/ErrorCode.ts`). */
 export const CODES: readonly ErrorCode[] = [
@@ -214,6 +220,21 @@ export function recapGrid(): Promise<RecapGrid> {
   return call<RecapGrid>('recap_grid');
 }
 
+/** One page of Data Pegawai's staff (searched, filtered by unit and paged by Rust). */
+export function staffPage(query: StaffQuery): Promise<StaffPage> {
+  return call<StaffPage>('staff_page', { query });
+}
+
+/** The master's units in tree order (children right after their parent) with staff counts. */
+export function unitTree(): Promise<UnitNode[]> {
+  return call<UnitNode[]>('unit_tree');
+}
+
+/** One person by NIP: their schedule across the reporting window and their findings. */
+export function staffPerson(nip: string): Promise<StaffPerson> {
+  return call<StaffPerson>('staff_person', { nip });
+}
+
 /** The lampiran as PDF bytes, for the preview. */
 export async function lampiranPdf(options: DocOptions): Promise<Uint8Array> {
   const raw = await call<ArrayBuffer | number[]>('lampiran_pdf', { options });
@@ -248,6 +269,21 @@ export function saveAllTemplatesTo(folder: string): Promise<SavedFile> {
 /** Writes the annotated corrections workbook of one unit. */
 export function saveCorrections(unit: string, path: string): Promise<SavedFile> {
   return call<SavedFile>('save_corrections', { unit, path });
+}
+
+/** "Susun jadwal": a proposed schedule for one unit (or all with `null`) over the window. */
+export function proposeSchedule(unit: string | null, options: ProposeOptions = {}): Promise<ProposalView> {
+  return call<ProposalView>('propose_schedule', { unit, options });
+}
+
+/** "Unduh sebagai templat": writes the unit's proposal as its prefilled template. */
+export function saveProposalTemplate(unit: string, path: string, options: ProposeOptions = {}): Promise<SavedFile> {
+  return call<SavedFile>('save_proposal_template', { unit, options, path });
+}
+
+/** "Pakai sebagai jadwal": the unit's proposal becomes its next version in the working set. */
+export function useProposal(unit: string, options: ProposeOptions = {}): Promise<ImportOutcome> {
+  return call<ImportOutcome>('use_proposal', { unit, options });
 }
 
 /** Opens a saved document in the system viewer (to print it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addPaths, countsText, debounce, fileName, formatBytes, formatNumber, pager } from './format';
+import { addPaths, breakParts, countsText, debounce, fileName, formatBytes, formatNumber, pager } from './format';
 
 describe('numbers', () => {
   it('groups thousands with a dot', () => {
@@ -77,5 +77,16 @@ describe('debounce', () => {
     vi.advanceTimersByTime(1);
     expect(seen).toEqual(['budi']);
     vi.useRealTimers();
+  });
+});
+
+describe('breakParts', () => {
+  it('cuts after _ - . and spaces only, keeping every character', () => {
+    expect(breakParts('05_BKPSDM.csv')).toEqual(['05_', 'BKPSDM.', 'csv']);
+    expect(breakParts('Jadwal WFA-Dinkes__v2.xlsx')).toEqual(['Jadwal ', 'WFA-', 'Dinkes__', 'v2.', 'xlsx']);
+    expect(breakParts('lampiran')).toEqual(['lampiran']);
+    expect(breakParts('')).toEqual(['']);
+    const name = 'a.b-c_d e';
+    expect(breakParts(name).join('')).toBe(name);
   });
 });

@@ -72,3 +72,10 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
     }, ms);
   };
 }
+
+/** A file name cut after each `_`, `-`, `.` or space, where a line may break (`FileName`
+ *  renders a `<wbr>` between the parts), so "05_BKPSDM.csv" never breaks as "05_BKPSDM.cs v". */
+export function breakParts(name: string): string[] {
+  const parts = (name.match(/[^_\-. ]*(?:[_\-. ]+|$)/g) ?? []).filter((p) => p !== '');
+  return parts.length > 0 ? parts : [name];
+}

@@ -1,6 +1,7 @@
 // The progress of one import as the UI draws it, folded from the events Rust streams
 // (`queued`, then per file `file_started` / `file_read`, then `saving`).
 
+import type { FileResult } from './bindings/FileResult';
 import type { ImportEvent } from './bindings/ImportEvent';
 
 export type FilePhase = 'waiting' | 'reading' | 'done';
@@ -79,4 +80,15 @@ export function stageText(state: ImportProgress): string {
     case 'saving':
       return 'Memeriksa dan menyimpan ke basis data…';
   }
+}
+
+/** The working set's files that the last import did not list, so each file shows on one
+ *  line only: the import's lines first, then "the other files of the set". A line is the
+ *  same file when its database id matches (or, without one, its name and unit). */
+export function otherFiles(set: readonly FileResult[], imported: readonly FileResult[]): FileResult[] {
+  const ids = new Set(imported.map((f) => f.submission_id).filter((id) => id !== null));
+  const keys = new Set(imported.map((f) => `${f.name}\u0000${f.unit_code ?? ''}`));
+  return set.filter((f) =>
+    f.submission_id !== null ? !ids.has(f.submission_id) : !keys.has(`${f.name}\u0000${f.unit_code ?? ''}`),
+  );
 }

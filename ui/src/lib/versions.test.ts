@@ -5,6 +5,7 @@ import { defaultPair, importTotals, isIsoDate, pairProblem, shortHash, versionLa
 function file(over: Partial<FileResult>): FileResult {
   return {
     name: 'a.xlsx',
+    sheet: null,
     unit_code: 'DINKES',
     unit_name: 'Dinas Kesehatan',
     layout: null,

@@ -3,4 +3,4 @@
 /**
  * The verdict of one cell, as the UI colours it.
  */
-export type CellVerdict = "ok" | "over_cap" | "exempt" | "not_submitted";
+export type CellVerdict = "ok" | "over_cap" | "exempt" | "not_submitted" | "unreadable";

@@ -7,7 +7,11 @@ export type FileResult = {
 /**
  * File name (no folder) — or the path as given on the command line.
  */
-name: string, unit_code: string | null, 
+name: string, 
+/**
+ * The sheet this line reads, when the file holds several units (one line per unit).
+ */
+sheet: string | null, unit_code: string | null, 
 /**
  * The unit's name in the master, when recognised.
  */

@@ -4,7 +4,11 @@ import type { GridCell } from "./GridCell";
 /**
  * A row of the grid.
  */
-export type GridUnit = { code: string, name: string, total_staff: number, submitted: boolean, exempt: boolean, 
+export type GridUnit = { code: string, name: string, total_staff: number, submitted: boolean, 
+/**
+ * Sent, but no file of it could be read ("berkas tidak terbaca").
+ */
+unreadable: boolean, exempt: boolean, 
 /**
  * Parallel to `RecapGrid::days`.
  */

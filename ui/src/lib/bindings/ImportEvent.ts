@@ -3,4 +3,8 @@
 /**
  * Progress of one import, streamed over a channel.
  */
-export type ImportEvent = { "kind": "queued", files: Array<string>, } | { "kind": "file_started", index: number, } | { "kind": "file_read", index: number, unit_code: string | null, rows: number, readable: boolean, } | { "kind": "saving" };
+export type ImportEvent = { "kind": "queued", files: Array<string>, } | { "kind": "file_started", index: number, } | { "kind": "file_read", index: number, 
+/**
+ * The unit's code; the codes joined by ", " when the file holds several units.
+ */
+unit_code: string | null, rows: number, readable: boolean, } | { "kind": "saving" };

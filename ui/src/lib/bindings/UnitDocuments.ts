@@ -3,7 +3,11 @@
 /**
  * A row of the per-unit documents table.
  */
-export type UnitDocuments = { code: string, name: string, submitted: boolean, exempt: boolean, 
+export type UnitDocuments = { code: string, name: string, submitted: boolean, 
+/**
+ * Sent, but no file of it could be read ("berkas tidak terbaca").
+ */
+unreadable: boolean, exempt: boolean, 
 /**
  * The latest file the unit sent, when it did.
  */
