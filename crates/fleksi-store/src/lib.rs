@@ -79,8 +79,21 @@ impl Store {
                 source,
             })?;
         }
-        let conn = Connection::open(path).map_err(|source| open_error(&label, source))?;
-        Store::init(conn, &label, true)
+        // Another process creating the same file or switching it to WAL can make the open
+        // fail at once with "database is locked" (SQLite skips the busy handler there to
+        // avoid a deadlock): open again until the busy timeout has passed.
+        let started = std::time::Instant::now();
+        loop {
+            let conn = Connection::open(path).map_err(|source| open_error(&label, source))?;
+            match Store::init(conn, &label, true) {
+                Err(StoreError::Open { source, .. })
+                    if is_busy(&source) && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
     }
 
     /// A throw-away database in memory (tests, demo mode). Same schema, no WAL.
@@ -119,10 +132,12 @@ impl Store {
 
     fn init(mut conn: Connection, label: &str, wal: bool) -> Result<Store, StoreError> {
         let opening = |e: rusqlite::Error| open_error(label, e);
+        // Wait for another process first (it may be creating or migrating the same file), so
+        // even the first read below does not fail at once with "database is locked".
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(opening)?;
         // Refuse a newer database before touching it (setting WAL would write its header).
         let found = user_version(&conn).map_err(opening)?;
         refuse_newer(label, found)?;
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(opening)?;
         if wal {
             let mode: String = conn
                 .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
@@ -188,6 +203,14 @@ fn refuse_newer(label: &str, found: i64) -> Result<(), StoreError> {
 
 /// Maps an error met while opening: "not a database" becomes [`StoreError::NotFleksi`], a
 /// database or folder that cannot be written [`StoreError::ReadOnly`].
+/// SQLite said another connection holds the lock.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
+}
+
 fn open_error(label: &str, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotFleksi {
