@@ -20,7 +20,7 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::error::IpcError;
 use crate::info::AppInfo;
-use crate::ipc_guard as guard;
+use fleksi_workspace::guard;
 use fleksi_workspace::ErrorCode;
 
 /// Event the UI listens to: the working set changed (import, demo, clear, restore).

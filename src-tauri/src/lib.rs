@@ -5,7 +5,6 @@
 pub mod commands;
 pub mod error;
 pub mod info;
-pub mod ipc_guard;
 pub mod policy_commands;
 pub mod propose_commands;
 pub mod window_fit;

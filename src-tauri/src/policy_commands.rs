@@ -10,12 +10,16 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::commands::{changing, off_ui_thread};
 use crate::error::IpcError;
-use crate::ipc_guard as guard;
+use fleksi_workspace::guard;
 use fleksi_workspace::ErrorCode;
 
 /// Checks a policy id sent by the window.
 fn policy_id(id: &str) -> Result<(), IpcError> {
-    guard::text(ErrorCode::PolicyUnknown, "Kode Surat Edaran", id)
+    Ok(guard::text(
+        ErrorCode::PolicyUnknown,
+        "Kode Surat Edaran",
+        id,
+    )?)
 }
 
 /// Every policy: the presets first, then the clerk's own (archived ones on request).

@@ -9,10 +9,10 @@ use tauri::{AppHandle, Runtime};
 
 use crate::commands::{changing, off_ui_thread};
 use crate::error::IpcError;
-use crate::ipc_guard as guard;
+use fleksi_workspace::guard;
 
 fn unit_code(unit: &str) -> Result<(), IpcError> {
-    guard::text(ErrorCode::UnitUnknown, "Kode unit", unit)
+    Ok(guard::text(ErrorCode::UnitUnknown, "Kode unit", unit)?)
 }
 
 /// The proposal for `unit` (none: every unit) over the current window.

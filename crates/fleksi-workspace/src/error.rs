@@ -52,6 +52,10 @@ pub enum ErrorCode {
 /// Everything that can go wrong in the working state.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// An argument refused by [`crate::guard`] before anything ran (a path, id or form the
+    /// window sent that is not one the command accepts).
+    #[error("{message}")]
+    Refused { code: ErrorCode, message: String },
     #[error("Folder data aplikasi tidak dapat ditentukan: {0}")]
     DataDirUnknown(String),
     #[error("Folder data aplikasi {path} tidak dapat dibuat: {source}")]
@@ -89,6 +93,7 @@ impl Error {
     /// The stable code of this error.
     pub fn code(&self) -> ErrorCode {
         match self {
+            Error::Refused { code, .. } => *code,
             Error::DataDirUnknown(_) | Error::DataDirCreate { .. } => ErrorCode::DataDirUnavailable,
             Error::Open { .. } => ErrorCode::OpenFailed,
             Error::PolicyUnknown(_) => ErrorCode::PolicyUnknown,

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod error;
 pub mod findings;
 pub mod grid;
+pub mod guard;
 pub mod import;
 pub mod inputs;
 pub mod master_check;

@@ -1,4 +1,4 @@
-//! Checks on what the window sends before a command acts on it: the web view is treated as
+//! Checks on what the window (or any caller) sends before the workspace acts on it: the web view is treated as
 //! untrusted, so every path, id and form is bounded and checked here in Rust (see
 //! docs/security.md). Paths come from the file dialogs, drag-and-drop or a path the clerk
 //! typed; a command reads only existing files of the kinds it expects, writes only
@@ -6,9 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use fleksi_workspace::ErrorCode;
-
-use crate::error::IpcError;
+use crate::error::{Error, ErrorCode, Result};
 
 /// Longest path accepted (Windows' long-path limit is 32,767 UTF-16 units; this is plenty).
 pub const MAX_PATH_CHARS: usize = 4_096;
@@ -26,12 +24,12 @@ pub const MAX_MASTER_BYTES: u64 = 100 << 20;
 /// Documents the app writes and may open in the system's program (never a program).
 pub const OPENABLE_EXTENSIONS: [&str; 3] = ["pdf", "xlsx", "toml"];
 
-fn refused(code: ErrorCode, message: String) -> IpcError {
-    IpcError { code, message }
+fn refused(code: ErrorCode, message: String) -> Error {
+    Error::Refused { code, message }
 }
 
 /// A path as sent by the window: not empty, bounded, absolute, no NUL.
-pub fn path(code: ErrorCode, raw: &str) -> Result<PathBuf, IpcError> {
+pub fn path(code: ErrorCode, raw: &str) -> Result<PathBuf> {
     if raw.trim().is_empty() {
         return Err(refused(code, "Lokasi berkas kosong.".to_string()));
     }
@@ -58,7 +56,7 @@ fn extension(p: &Path) -> String {
 }
 
 /// A file to read: an existing regular file of at most `max_bytes`.
-pub fn existing_file(code: ErrorCode, raw: &str, max_bytes: u64) -> Result<PathBuf, IpcError> {
+pub fn existing_file(code: ErrorCode, raw: &str, max_bytes: u64) -> Result<PathBuf> {
     let p = path(code, raw)?;
     let meta = std::fs::metadata(&p)
         .map_err(|_| refused(code, format!("Berkas {raw} tidak ditemukan.")))?;
@@ -80,7 +78,7 @@ pub fn existing_file(code: ErrorCode, raw: &str, max_bytes: u64) -> Result<PathB
 
 /// Where to write a document: an absolute path ending in one of `extensions` (a name typed
 /// without one gets the first), in a folder that exists (the save dialog offers only those).
-pub fn save_target(code: ErrorCode, raw: &str, extensions: &[&str]) -> Result<PathBuf, IpcError> {
+pub fn save_target(code: ErrorCode, raw: &str, extensions: &[&str]) -> Result<PathBuf> {
     let mut p = path(code, raw)?;
     if p.extension().is_none() {
         p.set_extension(extensions[0]);
@@ -107,7 +105,7 @@ pub fn save_target(code: ErrorCode, raw: &str, extensions: &[&str]) -> Result<Pa
 }
 
 /// A folder that exists (templates of every unit are written into it).
-pub fn existing_folder(code: ErrorCode, raw: &str) -> Result<PathBuf, IpcError> {
+pub fn existing_folder(code: ErrorCode, raw: &str) -> Result<PathBuf> {
     let p = path(code, raw)?;
     if !p.is_dir() {
         return Err(refused(code, format!("Folder {raw} tidak ditemukan.")));
@@ -117,7 +115,7 @@ pub fn existing_folder(code: ErrorCode, raw: &str) -> Result<PathBuf, IpcError> 
 
 /// What may be opened in the system's program: a folder, or an existing document of a kind
 /// the app writes — never a program or script.
-pub fn openable(raw: &str) -> Result<PathBuf, IpcError> {
+pub fn openable(raw: &str) -> Result<PathBuf> {
     let code = ErrorCode::OpenFailed;
     let p = path(code, raw)?;
     if p.is_dir() {
@@ -139,7 +137,7 @@ pub fn openable(raw: &str) -> Result<PathBuf, IpcError> {
 }
 
 /// An id, unit code or name: not empty, bounded, no control characters.
-pub fn text(code: ErrorCode, what: &str, value: &str) -> Result<(), IpcError> {
+pub fn text(code: ErrorCode, what: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(refused(code, format!("{what} kosong.")));
     }
@@ -153,7 +151,7 @@ pub fn text(code: ErrorCode, what: &str, value: &str) -> Result<(), IpcError> {
 }
 
 /// A filter or search text (may be empty): bounded, no control characters.
-pub fn filter(code: ErrorCode, what: &str, value: &str) -> Result<(), IpcError> {
+pub fn filter(code: ErrorCode, what: &str, value: &str) -> Result<()> {
     if value.is_empty() {
         return Ok(());
     }
@@ -161,7 +159,7 @@ pub fn filter(code: ErrorCode, what: &str, value: &str) -> Result<(), IpcError> 
 }
 
 /// The paths of an import: at least one, at most [`MAX_PATHS`], each a valid path.
-pub fn import_paths(paths: &[String]) -> Result<(), IpcError> {
+pub fn import_paths(paths: &[String]) -> Result<()> {
     let code = ErrorCode::InputMissing;
     if paths.is_empty() {
         return Err(refused(
@@ -182,7 +180,7 @@ pub fn import_paths(paths: &[String]) -> Result<(), IpcError> {
 }
 
 /// A policy form: at most [`MAX_FORM_BYTES`] of JSON.
-pub fn form(value: &serde_json::Value) -> Result<(), IpcError> {
+pub fn form(value: &serde_json::Value) -> Result<()> {
     let size = serde_json::to_vec(value).map_or(usize::MAX, |v| v.len());
     if size > MAX_FORM_BYTES {
         return Err(refused(
@@ -196,7 +194,7 @@ pub fn form(value: &serde_json::Value) -> Result<(), IpcError> {
 }
 
 /// A database id sent back by the window: positive.
-pub fn row_id(code: ErrorCode, id: i64) -> Result<(), IpcError> {
+pub fn row_id(code: ErrorCode, id: i64) -> Result<()> {
     if id <= 0 {
         return Err(refused(code, format!("Nomor berkas {id} tidak sah.")));
     }
@@ -222,8 +220,8 @@ mod tests {
         assert!(path(code, "/tmp/a\0b").is_err());
         assert!(path(code, &format!("/{}", "a".repeat(MAX_PATH_CHARS))).is_err());
         let e = path(code, "jadwal.xlsx").expect_err("relative");
-        assert_eq!(e.code, code);
-        assert!(e.message.contains("harus lengkap"), "{}", e.message);
+        assert_eq!(e.code(), code);
+        assert!(e.to_string().contains("harus lengkap"), "{}", e.to_string());
         assert!(path(code, &std::env::temp_dir().display().to_string()).is_ok());
     }
 
@@ -235,7 +233,11 @@ mod tests {
         let raw = f.display().to_string();
         assert!(existing_file(ErrorCode::PolicyUnknown, &raw, 4096).is_ok());
         let big = existing_file(ErrorCode::PolicyUnknown, &raw, 1024).expect_err("too big");
-        assert!(big.message.contains("terlalu besar"), "{}", big.message);
+        assert!(
+            big.to_string().contains("terlalu besar"),
+            "{}",
+            big.to_string()
+        );
         let gone = dir.join("tidak-ada.toml").display().to_string();
         assert!(existing_file(ErrorCode::PolicyUnknown, &gone, 4096).is_err());
         let folder = dir.display().to_string();
@@ -265,9 +267,9 @@ mod tests {
         let e = save_target(code, &dir.join("x.exe").display().to_string(), &["xlsx"])
             .expect_err("wrong kind");
         assert!(
-            e.message.contains("harus berakhiran .xlsx"),
+            e.to_string().contains("harus berakhiran .xlsx"),
             "{}",
-            e.message
+            e.to_string()
         );
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -282,8 +284,12 @@ mod tests {
         assert!(openable(&pdf.display().to_string()).is_ok());
         assert!(openable(&dir.display().to_string()).is_ok());
         let e = openable(&script.display().to_string()).expect_err("a script");
-        assert_eq!(e.code, ErrorCode::OpenFailed);
-        assert!(e.message.contains("hanya membuka dokumen"), "{}", e.message);
+        assert_eq!(e.code(), ErrorCode::OpenFailed);
+        assert!(
+            e.to_string().contains("hanya membuka dokumen"),
+            "{}",
+            e.to_string()
+        );
         assert!(openable(&dir.join("hilang.pdf").display().to_string()).is_err());
         let _ = std::fs::remove_dir_all(&dir);
     }
