@@ -1,13 +1,10 @@
-//! A page-by-page drawing surface over printpdf ops, in points measured from the top-left
-//! corner: positioned text lines (one text section each — several cursors inside one section
-//! misplace lines in printpdf 0.12.8), rules and filled boxes, the page breaks, and the
-//! diagonal draft mark (KONSEP) laid over every page of a draft.
+//! A page-by-page drawing surface, in points measured from the top-left corner: positioned
+//! text lines, rules and filled boxes, the page breaks, and the diagonal draft mark
+//! (KONSEP) laid over every page of a draft. Pages are written straight into content-stream
+//! bytes ([`Content`]); which glyphs each face drew is kept so the embedded subset holds them.
 
-use super::fonts::Fonts;
-use printpdf::{
-    Color, ExtendedGraphicsStateId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle,
-    PdfPage, Point, Pt, Rect, TextItem, TextMatrix, WindingOrder,
-};
+use super::content::Content;
+use super::fonts::{Face, Fonts};
 
 /// Horizontal alignment of a text line inside a box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,29 +37,71 @@ impl Frame {
     }
 }
 
+/// One finished page: its size in points and its content stream (full-font glyph ids).
+pub(crate) struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub content: Vec<u8>,
+}
+
+/// The glyphs one face drew: full-font glyph id → a character drawn with it (`\0`: unused).
+pub(crate) struct UsedGlyphs(Vec<char>);
+
+impl UsedGlyphs {
+    fn new() -> Self {
+        UsedGlyphs(vec!['\0'; usize::from(u16::MAX) + 1])
+    }
+
+    fn note(&mut self, gid: u16, c: char) {
+        let slot = &mut self.0[usize::from(gid)];
+        if *slot == '\0' {
+            *slot = c;
+        }
+    }
+
+    /// (glyph id, character) for every glyph drawn, `.notdef` excluded.
+    pub fn iter(&self) -> impl Iterator<Item = (u16, char)> + '_ {
+        self.0
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, &c)| c != '\0')
+            .map(|(g, &c)| (g as u16, c))
+    }
+}
+
+/// What a canvas drew: the pages and, per face (regular, bold), the glyphs they use.
+pub(crate) struct Drawing {
+    pub pages: Vec<Page>,
+    pub regular: UsedGlyphs,
+    pub bold: UsedGlyphs,
+}
+
 /// Collects the pages of one document.
 pub(crate) struct Canvas<'f> {
     pub fonts: &'f Fonts,
     pub frame: Frame,
-    pages: Vec<PdfPage>,
-    ops: Vec<Op>,
+    pages: Vec<Page>,
+    content: Content,
     /// Next free y (from the top) on the current page.
     pub y: f32,
     /// Page number within the current lampiran (1-based).
     pub page_in_part: u32,
     /// Face (bold?) and size last set on this page: the text state survives BT/ET, so an
-    /// unchanged font is not set again (a third fewer ops on a 700-page lampiran).
+    /// unchanged font is not set again.
     font_state: Option<(bool, f32)>,
     /// Drawn over every page when set (a draft).
     watermark: Option<Watermark>,
+    regular: UsedGlyphs,
+    bold: UsedGlyphs,
 }
 
 /// A large diagonal word over the whole page, light grey and multiplied with what is below
 /// (a `Multiply` blend state), so black text under it stays black and readable.
 pub(crate) struct Watermark {
     pub text: String,
-    /// Extended graphics state with `/BM /Multiply`, registered in the document.
-    pub blend: ExtendedGraphicsStateId,
+    /// Resource name of the extended graphics state with `/BM /Multiply`.
+    pub blend: String,
 }
 
 /// Grey of the draft mark (0 = black, 1 = white): 85 % white.
@@ -83,11 +122,13 @@ impl<'f> Canvas<'f> {
             fonts,
             frame,
             pages: Vec::new(),
-            ops: Vec::new(),
+            content: Content::default(),
             y: frame.top,
             page_in_part: 0,
             font_state: None,
             watermark: None,
+            regular: UsedGlyphs::new(),
+            bold: UsedGlyphs::new(),
         }
     }
 
@@ -106,27 +147,47 @@ impl<'f> Canvas<'f> {
     }
 
     fn flush(&mut self) {
-        if self.page_in_part == 0 && self.ops.is_empty() {
+        if self.page_in_part == 0 && self.content.is_empty() {
             return;
         }
         self.draw_watermark();
-        let ops = std::mem::take(&mut self.ops);
-        self.pages.push(PdfPage::new(
-            Mm::from(Pt(self.frame.width)),
-            Mm::from(Pt(self.frame.height)),
-            ops,
-        ));
+        let content = std::mem::take(&mut self.content).into_bytes();
+        self.pages.push(Page {
+            width: self.frame.width,
+            height: self.frame.height,
+            content,
+        });
     }
 
-    pub fn finish(mut self) -> Vec<PdfPage> {
+    pub fn finish(mut self) -> Drawing {
         self.flush();
-        self.pages
+        Drawing {
+            pages: self.pages,
+            regular: self.regular,
+            bold: self.bold,
+        }
+    }
+
+    /// Writes `text` in `bold` or regular as a glyph string, noting the glyphs it uses.
+    fn glyphs(&mut self, text: &str, bold: bool) {
+        let (face, used): (&Face, &mut UsedGlyphs) = if bold {
+            (&self.fonts.bold, &mut self.bold)
+        } else {
+            (&self.fonts.regular, &mut self.regular)
+        };
+        self.content.glyphs(text.chars().map(|c| {
+            let g = face.gid(c);
+            if g != 0 {
+                used.note(g, c);
+            }
+            g
+        }));
     }
 
     /// The draft mark, centred on the page and rotated, drawn last (over the content) in its
     /// own saved graphics state: the font, colour and blend mode set here end with it.
     fn draw_watermark(&mut self) {
-        let Some(mark) = &self.watermark else {
+        let Some(mark) = self.watermark.take() else {
             return;
         };
         let (w, h) = (self.frame.width, self.frame.height);
@@ -141,31 +202,16 @@ impl<'f> Canvas<'f> {
         let (half_len, half_cap) = (em * size / 2.0, CAP_HEIGHT * size / 2.0);
         let ox = w / 2.0 - (half_len * cos - half_cap * sin);
         let oy = h / 2.0 - (half_len * sin + half_cap * cos);
-        self.ops.extend([
-            Op::SaveGraphicsState,
-            Op::LoadGraphicsState {
-                gs: mark.blend.clone(),
-            },
-            Op::SetFillColor {
-                col: Color::Greyscale(Greyscale {
-                    percent: WATERMARK_GREY,
-                    icc_profile: None,
-                }),
-            },
-            Op::StartTextSection,
-            Op::SetFont {
-                font: PdfFontHandle::External(face.id.clone()),
-                size: Pt(size),
-            },
-            Op::SetTextMatrix {
-                matrix: TextMatrix::Raw([cos, sin, -sin, cos, ox, oy]),
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(mark.text.clone())],
-            },
-            Op::EndTextSection,
-            Op::RestoreGraphicsState,
-        ]);
+        self.content.op("q").name(&mark.blend).op("gs");
+        self.content.num(WATERMARK_GREY).op("g").op("BT");
+        self.content.name(face.resource()).num(size).op("Tf");
+        // Rotation entries keep more than two decimals.
+        self.content
+            .raw(&format!("{cos:.5} {sin:.5} {:.5} {cos:.5} ", -sin));
+        self.content.num(ox).num(oy).op("Tm");
+        self.glyphs(&mark.text, true);
+        self.content.raw(" ").op("Tj").op("ET").op("Q");
+        self.watermark = Some(mark);
     }
 
     /// Space left on the current page below `self.y`.
@@ -190,23 +236,19 @@ impl<'f> Canvas<'f> {
         }
         let tx = self.aligned_x(text, x, width, size, bold, align);
         let baseline = top + size * ASCENT + (LEADING - 1.0) * size / 2.0;
-        self.ops.push(Op::StartTextSection);
+        self.content.op("BT");
         self.set_font(bold, size);
-        self.ops.push(Op::SetTextCursor {
-            pos: Point {
-                x: Pt(tx),
-                y: Pt(self.frame.height - baseline),
-            },
-        });
-        self.ops.push(Op::ShowText {
-            items: vec![TextItem::Text(text.to_string())],
-        });
-        self.ops.push(Op::EndTextSection);
+        self.content
+            .num(tx)
+            .num(self.frame.height - baseline)
+            .op("Td");
+        self.glyphs(text, bold);
+        self.content.raw(" ").op("Tj").op("ET");
     }
 
     /// Several pieces of text on one baseline in one face and size, each starting at its own
     /// x, as a single text section: the gaps are TJ offsets. A table row line costs one
-    /// section instead of one per cell (the 15,000-employee lampiran depends on it).
+    /// section instead of one per cell.
     pub fn text_run(&mut self, pieces: &[(f32, &str)], top: f32, size: f32, bold: bool) {
         let mut pieces = pieces.iter().filter(|(_, t)| !t.is_empty());
         let Some(&(x0, first)) = pieces.next() else {
@@ -214,24 +256,22 @@ impl<'f> Canvas<'f> {
         };
         let face = self.fonts.face(bold);
         let baseline = top + size * ASCENT + (LEADING - 1.0) * size / 2.0;
-        let mut items = vec![TextItem::Text(first.to_string())];
+        self.content.op("BT");
+        self.set_font(bold, size);
+        self.content
+            .num(x0)
+            .num(self.frame.height - baseline)
+            .op("Td");
+        self.content.raw("[");
+        self.glyphs(first, bold);
         let mut pen = x0 + face.width(first, size);
         for &(x, t) in pieces {
             // TJ numbers are thousandths of an em; negative moves right.
-            items.push(TextItem::Offset(-(x - pen) * 1000.0 / size));
-            items.push(TextItem::Text(t.to_string()));
+            self.content.raw(" ").num(-(x - pen) * 1000.0 / size);
+            self.glyphs(t, bold);
             pen = x + face.width(t, size);
         }
-        self.ops.push(Op::StartTextSection);
-        self.set_font(bold, size);
-        self.ops.push(Op::SetTextCursor {
-            pos: Point {
-                x: Pt(x0),
-                y: Pt(self.frame.height - baseline),
-            },
-        });
-        self.ops.push(Op::ShowText { items });
-        self.ops.push(Op::EndTextSection);
+        self.content.raw("] ").op("TJ").op("ET");
     }
 
     fn set_font(&mut self, bold: bool, size: f32) {
@@ -239,10 +279,8 @@ impl<'f> Canvas<'f> {
             return;
         }
         self.font_state = Some((bold, size));
-        self.ops.push(Op::SetFont {
-            font: PdfFontHandle::External(self.fonts.face(bold).id.clone()),
-            size: Pt(size),
-        });
+        let face = self.fonts.face(bold);
+        self.content.name(face.resource()).num(size).op("Tf");
     }
 
     /// Where a line of `text` starts when aligned in `[x, x + width]`.
@@ -263,55 +301,29 @@ impl<'f> Canvas<'f> {
         }
     }
 
-    /// Sets the stroke width for the rules that follow.
+    /// Sets the stroke width (and black) for the rules that follow.
     pub fn rule_width(&mut self, pt: f32) {
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(pt) });
-        self.ops.push(Op::SetOutlineColor {
-            col: Color::Greyscale(Greyscale {
-                percent: 0.0,
-                icc_profile: None,
-            }),
-        });
+        self.content.num(pt).op("w").num(0.0).op("G");
     }
 
     /// A straight rule between two points.
     pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
         let h = self.frame.height;
-        let p = |x: f32, y: f32| LinePoint {
-            p: Point {
-                x: Pt(x),
-                y: Pt(h - y),
-            },
-            bezier: false,
-        };
-        self.ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![p(x1, y1), p(x2, y2)],
-                is_closed: false,
-            },
-        });
+        self.content.num(x1).num(h - y1).op("m");
+        self.content.num(x2).num(h - y2).op("l").op("S");
     }
 
     /// A grey box (grey 0 = black, 1 = white), drawn under what follows.
     pub fn fill(&mut self, x: f32, top: f32, width: f32, height: f32, grey: f32) {
-        self.ops.push(Op::SaveGraphicsState);
-        self.ops.push(Op::SetFillColor {
-            col: Color::Greyscale(Greyscale {
-                percent: grey,
-                icc_profile: None,
-            }),
-        });
-        self.ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(x),
-                y: Pt(self.frame.height - top - height),
-                width: Pt(width),
-                height: Pt(height),
-                mode: Some(PaintMode::Fill),
-                winding_order: Some(WindingOrder::NonZero),
-            },
-        });
-        self.ops.push(Op::RestoreGraphicsState);
+        self.content.op("q").num(grey).op("g");
+        self.content
+            .num(x)
+            .num(self.frame.height - top - height)
+            .num(width)
+            .num(height)
+            .op("re")
+            .op("f")
+            .op("Q");
     }
 }
 

@@ -25,6 +25,8 @@ pub(crate) struct Face {
     parsed: ParsedFont,
     /// Advance widths in em units for code points below `TABLE_LEN`.
     table: Vec<f32>,
+    /// Glyph ids (full font) for code points below `TABLE_LEN`.
+    gids: Vec<u16>,
     units_per_em: f32,
 }
 
@@ -41,15 +43,32 @@ impl Face {
             id,
             parsed,
             table: Vec::new(),
+            gids: Vec::new(),
             units_per_em,
         };
         face.table = (0..TABLE_LEN as u32).map(|c| face.em_of(c)).collect();
+        face.gids = (0..TABLE_LEN as u32)
+            .map(|c| face.parsed.lookup_glyph_index(c).unwrap_or(0))
+            .collect();
         Ok(face)
     }
 
     fn em_of(&self, codepoint: u32) -> f32 {
         let gid = self.parsed.lookup_glyph_index(codepoint).unwrap_or(0);
         f32::from(self.parsed.get_horizontal_advance(gid)) / self.units_per_em
+    }
+
+    /// The glyph id of `c` in the full font (0, `.notdef`, when the font has none).
+    pub fn gid(&self, c: char) -> u16 {
+        match self.gids.get(c as usize) {
+            Some(&g) => g,
+            None => self.parsed.lookup_glyph_index(c as u32).unwrap_or(0),
+        }
+    }
+
+    /// The resource name the document knows this face by (`/F… Tf`).
+    pub fn resource(&self) -> &str {
+        &self.id.0
     }
 
     /// Width of `text` in em (multiply by the font size for points).

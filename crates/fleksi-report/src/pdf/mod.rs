@@ -4,8 +4,10 @@
 //! draft: "KONSEP" across every page and in the title, until the clerk fills it in.
 
 mod canvas;
+mod content;
 mod fonts;
 mod lampiran;
+mod pages;
 mod table;
 
 pub use fonts::FontFamily;
@@ -13,7 +15,7 @@ pub use fonts::FontFamily;
 use crate::ReportError;
 use canvas::{Canvas, Frame, Watermark};
 use fleksi_core::{Policy, Recap};
-use printpdf::{BlendMode, DateTime, ExtendedGraphicsState, PdfDocument, PdfSaveOptions};
+use printpdf::{BlendMode, DateTime, ExtendedGraphicsState, PdfDocument};
 
 /// Paper size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -150,25 +152,11 @@ pub fn lampiran(
         );
         canvas.set_watermark(Watermark {
             text: DRAFT_MARK.to_string(),
-            blend,
+            blend: blend.0,
         });
     }
     lampiran::render_all(&mut canvas, policy, recap, options);
-    let pages = canvas.finish();
-    doc.with_pages(pages);
-    let save = PdfSaveOptions {
-        subset_fonts: true,
-        ..Default::default()
-    };
-    let mut warnings = Vec::new();
-    // What `PdfDocument::save` does, in steps, so that the drawing operations of every page
-    // are dropped as soon as the content streams exist, before the streams are compressed
-    // and written. (The peak itself is inside `to_lopdf_document`, where both exist.)
-    let mut pdf = doc.to_lopdf_document(&save, &mut warnings);
-    drop(doc);
-    pdf.compress();
-    let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes)
-        .map_err(|e| ReportError::Invalid(format!("PDF tidak dapat ditulis: {e}")))?;
+    let drawing = canvas.finish();
+    let bytes = pages::write(doc, &fonts, drawing)?;
     Ok(bytes)
 }
