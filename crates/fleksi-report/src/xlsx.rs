@@ -20,9 +20,14 @@ pub fn recap_workbook(
     findings: &[Finding],
 ) -> Result<Vec<u8>, ReportError> {
     let mut wb = Workbook::new();
+    // Level 3 instead of 6: deflate was a quarter of the recap's time; the file grows by a
+    // third (1.6 → 2.1 MB for 15,000 ASN × 22 days).
+    wb.set_zip_compression_level(3);
     summary(wb.add_worksheet(), policy, recap, findings)?;
     per_unit(wb.add_worksheet(), policy, recap)?;
-    per_employee(wb.add_worksheet(), policy, recap)?;
+    // One row per employee (25,000 × 30 cells at most): rows go to a temporary file as they
+    // are written instead of staying in memory until the workbook is saved.
+    per_employee(wb.add_worksheet_with_low_memory()?, policy, recap)?;
     findings_sheet(wb.add_worksheet(), policy, recap, findings)?;
     not_submitted(wb.add_worksheet(), policy, recap)?;
     Ok(wb.save_to_buffer()?)
