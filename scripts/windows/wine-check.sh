@@ -258,6 +258,35 @@ on_wine recap --policy "$policy" --master "$long/import/master.xlsx" --pdf "$lon
 qpdf --check "$long/keluar/lampiran.pdf" >/dev/null || fail "long-path recap: qpdf"
 ok "long-path: ${length}-character paths read, lampiran written and sound"
 
+section "parse worker: fleksi-app.exe parses for itself"
+# The app parses OPD files in worker processes of its own executable (--parse-worker,
+# crates/fleksi-workspace/src/parse_worker/): the GUI program must answer as the Linux worker
+# does, byte for byte, and a worker that aborts must end alone after its earlier replies.
+# As installed: the app imports WebView2Loader.dll, which sits beside it.
+cp "$release/fleksi-app.exe" "$out/Fleksi/WebView2Loader.dll" "$bin/"
+mkdir -p "$work/linux" "$work/wine"
+probe=("$fx/import/diskominfo.xlsx" "$fx/import/bkpsdm.xls" "$fx/import/disdikbud.ods"
+  "$fx/import/dinkes.csv" "$fx/import/rusak.xlsx" "$fx/import/master.xlsx")
+node "$here/worker-probe.mjs" "$work/linux/worker.bin" "${probe[@]}" -- "$linux_cli" ||
+  fail "parse worker: the Linux worker exited $?"
+node "$here/worker-probe.mjs" "$work/wine/worker.bin" "${probe[@]}" -- "$wine" "$bin/fleksi-app.exe" ||
+  fail "parse worker: fleksi-app.exe --parse-worker exited $? under Wine"
+[ "$(head -c 4 "$work/wine/worker.bin")" = FKR1 ] || fail "parse worker: no reply from fleksi-app.exe"
+cmp -s "$work/linux/worker.bin" "$work/wine/worker.bin" ||
+  fail "parse worker: the replies of fleksi-app.exe differ from the Linux worker's"
+ok "parse worker: fleksi-app.exe --parse-worker answers ${#probe[@]} files with the Linux worker's bytes"
+cp "$fx/import/diskominfo.xlsx" "$work/jadwal.fault-abort.xlsx"
+node "$here/worker-probe.mjs" "$work/linux/worker-one.bin" "$fx/import/dinkes.csv" -- "$linux_cli" ||
+  fail "parse worker: the Linux worker exited $?"
+code=0
+FLEKSI_PARSE_WORKER_FAULT=1 node "$here/worker-probe.mjs" "$work/wine/worker-abort.bin" \
+  "$fx/import/dinkes.csv" "$work/jadwal.fault-abort.xlsx" "$fx/import/bkpsdm.xls" \
+  -- "$wine" "$bin/fleksi-app.exe" || code=$?
+[ "$code" != 0 ] || fail "parse worker: an injected abort did not end the worker"
+cmp -s "$work/linux/worker-one.bin" "$work/wine/worker-abort.bin" ||
+  fail "parse worker: replies before the abort differ (or a reply after it)"
+ok "parse worker: an abort ends the worker (exit $code) after its earlier reply, nothing after"
+
 section "installer"
 7z l "$setup" >"$work/setup.list"
 for f in fleksi-app.exe uninstall.exe LICENSE.txt WebView2Loader.dll fleksi.exe; do

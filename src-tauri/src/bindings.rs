@@ -8,12 +8,14 @@ use ts_rs::{Config, TS};
 
 use crate::error::IpcError;
 use crate::info::AppInfo;
+use fleksi_import::{ColumnChoice, ColumnMapping, ColumnRole, SheetPreview};
 use fleksi_workspace::documents::{
     DocOptions, FontChoice, OrientationChoice, PaperChoice, PrintCheck, UnitDocuments,
 };
 use fleksi_workspace::findings::{Facet, FindingPage, FindingQuery, FindingRow};
 use fleksi_workspace::grid::{CellVerdict, GridCell, GridDay, GridUnit, RecapGrid};
 use fleksi_workspace::import::{ImportEvent, ImportOutcome, ImportRequest};
+use fleksi_workspace::mapping::{MappingPreview, MappingRow, UnitChoice};
 use fleksi_workspace::master_check::MasterCheck;
 use fleksi_workspace::policies::PolicySummary;
 use fleksi_workspace::policy_book::{PolicyEntry, PolicyProblem};
@@ -98,6 +100,13 @@ fn generated() -> Vec<(String, String)> {
         UnitProposalView,
         PersonProposalView,
         ShortfallView,
+        ColumnRole,
+        ColumnChoice,
+        ColumnMapping,
+        SheetPreview,
+        UnitChoice,
+        MappingPreview,
+        MappingRow,
     );
     out.push(("codes.ts".into(), code_lists()));
     out

@@ -8,7 +8,7 @@ use fleksi_workspace::documents::{DocOptions, PrintCheck, UnitDocuments};
 use fleksi_workspace::findings::{self, FindingPage, FindingQuery};
 use fleksi_workspace::grid::{self, RecapGrid};
 use fleksi_workspace::import::{ImportEvent, ImportOutcome, ImportRequest};
-use fleksi_workspace::master_check::{self, MasterCheck};
+use fleksi_workspace::master_check::MasterCheck;
 use fleksi_workspace::records::{BackupCheck, History};
 use fleksi_workspace::staff::{self, StaffPage, StaffPerson, StaffQuery, UnitNode};
 use fleksi_workspace::summary::SessionSummary;
@@ -100,10 +100,7 @@ pub async fn inspect_master<R: Runtime>(
     path: String,
 ) -> Result<MasterCheck, IpcError> {
     guard::existing_file(ErrorCode::MasterInvalid, &path, guard::MAX_MASTER_BYTES)?;
-    off_ui_thread(&app, move |_| {
-        Ok(master_check::inspect_master(Path::new(&path)))
-    })
-    .await
+    off_ui_thread(&app, move |ws| Ok(ws.inspect_master(Path::new(&path)))).await
 }
 
 /// Imports OPD files and folders into the working set, streaming progress.

@@ -5,6 +5,7 @@
 pub mod commands;
 pub mod error;
 pub mod info;
+pub mod mapping_commands;
 pub mod policy_commands;
 pub mod propose_commands;
 pub mod window_fit;
@@ -56,7 +57,9 @@ pub fn run() {
                     std::env::temp_dir().join("fleksi")
                 }
             };
-            app.manage(fleksi_workspace::Workspace::for_app(&dir));
+            // OPD files and the master are parsed in worker processes of this executable.
+            let opener = fleksi_workspace::parse_worker::for_this_program();
+            app.manage(fleksi_workspace::Workspace::for_app(&dir).with_opener(opener));
             // Restore the last working set (or write the demo on first run) off the UI
             // thread; the window shows "memuat" until `session-changed` arrives.
             let handle = app.handle().clone();
@@ -109,6 +112,10 @@ pub fn run() {
             propose_commands::propose_schedule,
             propose_commands::save_proposal_template,
             propose_commands::use_proposal,
+            mapping_commands::mapping_preview,
+            mapping_commands::import_with_mapping,
+            mapping_commands::list_column_mappings,
+            mapping_commands::remove_column_mapping,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

@@ -7,7 +7,10 @@
 // findings table and the unit × day grid against `fleksi check --json` on the same files,
 // previews the lampiran, narrows and resets the reporting window, then imports Diskominfo's
 // corrected re-send (tests/fixtures/versions) and checks its version and its Riwayat (the two
-// versions and the three changed cells), then creates the clerk's own Surat Edaran
+// versions and the three changed cells), maps the columns of a file the reader cannot read
+// ("Atur kolom…", tests/fixtures/mapping), sees its findings, imports that unit's next file
+// without the dialog and removes the remembered mapping on Pengaturan, then creates the
+// clerk's own Surat Edaran
 // "Kabupaten Sukamaju" from a blank form in the editor (field-level checks, preview, save,
 // undo), imports a regency generated for it by `fleksi demo` against it, and checks that the
 // lampiran carries its number, date and signatory with no KONSEP mark and that saving asks
@@ -35,6 +38,11 @@ const POLICY = 'lebak-2025-12';
 // Diskominfo's corrected re-send of fixtures/import/diskominfo.xlsx (see its README).
 const RESEND = join(ROOT, 'tests/fixtures/versions/diskominfo-kirim-ulang.csv');
 const RESEND_UNIT = 'DISKOMINFO';
+// Two sends of one unit that only the mapping step reads (see tests/fixtures/mapping/README.md).
+const MAPPING = join(ROOT, 'tests/fixtures/mapping');
+const MAPPING_UNIT = 'BAPELITBANGDA';
+const MAPPED_FILE = 'bapelitbangda-rencana.csv';
+const MAPPED_NEXT = 'bapelitbangda-rencana-ralat.csv';
 // Susun jadwal: the unit whose proposal is downloaded and imported back, and the one whose
 // proposal is used directly.
 const PROPOSE_UNIT = 'BAPELITBANGDA';
@@ -676,6 +684,91 @@ async function main() {
       const used = await waitFor('"Pakai sebagai jadwal" done', () => text('[data-testid=propose-used]'), 60000);
       if (!used.includes('0 kesalahan')) fail(`"Pakai sebagai jadwal" reported "${used}"`);
       log(`Susun jadwal: ${PROPOSE_UNIT} ${proposedPeople.length} people, ${wfaDays} WFA days, template re-imported with 0 errors; ${USE_UNIT}: ${used}`);
+
+      // 8c. The mapping step: a file the reader refuses gets "Atur kolom…"; the dialog shows its
+      // first rows with the reader's guess (header row 7, NIP and keterangan from their cells),
+      // the clerk marks nama and tanggal, imports, and the line and Temuan show its findings.
+      // The unit's next file of that shape is read with the remembered mapping, no dialog;
+      // Pengaturan lists the mapping and "Hapus" removes it.
+      await goTo('impor-jadwal');
+      await type('[data-testid=import-path-input]', join(MAPPING, MAPPED_FILE));
+      await click('[data-testid=import-path-add]');
+      await click('[data-testid=import-start]');
+      const mappedLine = `[data-testid=import-result][data-file="${MAPPED_FILE}"]`;
+      await waitFor('the unreadable line with "Atur kolom…"', () => find(`${mappedLine} [data-testid=file-map]`), 60000);
+      const press = async (key) => wd('POST', `/session/${sid}/actions`, {
+        actions: [{ type: 'key', id: 'kb', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
+      });
+      // Esc closes the dialog (nothing imported); it opens again.
+      await click(`${mappedLine} [data-testid=file-map]`);
+      await waitFor('the mapping dialog', () => find('dialog[open][data-testid=mapping-dialog] [data-testid=mapping-table]'), 15000);
+      await press('\uE00C');
+      await waitFor('Esc closes the mapping dialog', async () => (await all('dialog[open][data-testid=mapping-dialog]')).length === 0, 5000);
+      await click(`${mappedLine} [data-testid=file-map]`);
+      await waitFor('the mapping dialog again', () => find('dialog[open][data-testid=mapping-dialog] [data-testid=mapping-table]'), 15000);
+      const guessed = [await value('[data-testid=mapping-header-row]'), await value('[data-testid=mapping-role][data-column=A]'), await value('[data-testid=mapping-role][data-column=E]'), await value('[data-testid=mapping-unit]')];
+      if (guessed.join(' ') !== `7 nip status ${MAPPING_UNIT}`) fail(`the dialog starts from ${JSON.stringify(guessed)}`);
+      // Picked as a clerk does: a click on the option (the select repaints as it would).
+      await click('[data-testid=mapping-role][data-column=B] option[value=name]');
+      await click('[data-testid=mapping-role][data-column=C] option[value=date]');
+      const picked = [await value('[data-testid=mapping-role][data-column=B]'), await value('[data-testid=mapping-role][data-column=C]')];
+      if (picked.join(' ') !== 'name date') fail(`the roles picked read ${JSON.stringify(picked)}`);
+      const dialogFit = await wd('POST', `/session/${sid}/execute/sync`, { script: FIT_CHECK, args: [raw] });
+      if (dialogFit.outside.length > 0) fail(`the mapping dialog sticks out: ${dialogFit.outside.join('; ')}`);
+      if (dialogFit.codes.length > 0) fail(`the mapping dialog shows raw codes: ${dialogFit.codes.join('; ')}`);
+      // WebKitGTK may keep painting a select's old choice after a click on an option: redraw.
+      await wd('POST', `/session/${sid}/execute/sync`, {
+        script: `document.querySelectorAll('[data-testid=mapping-role]').forEach((s) => {
+                   s.style.display = 'none'; void s.offsetHeight; s.style.display = ''; }); return true;`,
+        args: [],
+      });
+      await sleep(300);
+      await shot('atur-kolom.png');
+      copyFileSync(join(OUT, 'atur-kolom.png'), join(ROOT, 'docs/screens/atur-kolom.png'));
+      // Enter submits the dialog's form ("Impor dengan pemetaan ini").
+      await click('[data-testid=mapping-remember]');
+      await click('[data-testid=mapping-remember]');
+      await press('\uE007');
+      await waitFor('the dialog closed', async () => (await all('dialog[open][data-testid=mapping-dialog]')).length === 0, 30000);
+      const mappedText = await waitFor('the mapped line', async () => {
+        const t = await text(mappedLine);
+        return t.includes('dibaca dengan pemetaan kolom') ? t : null;
+      }, 30000);
+      if (!mappedText.includes('4 baris') || Number(await attr(await find(mappedLine), 'data-errors')) < 1) fail(`the mapped line reads "${mappedText}"`);
+      if ((await all(`${mappedLine} [data-testid=file-map]`)).length !== 0) fail('the mapped line still offers "Atur kolom…"');
+      await goTo('temuan');
+      await waitFor('the unit filter', () => find(`[data-testid=filter-unit] option[value="${MAPPING_UNIT}"]`), 10000);
+      await choose('[data-testid=filter-unit]', MAPPING_UNIT);
+      await choose('[data-testid=filter-code]', 'status.unknown');
+      const mappedFinding = await waitFor('the mapped file\'s status finding', async () => {
+        const t = await text('[data-testid=findings-table]');
+        return t.includes("'WFX' pada sel E19") ? t : null;
+      }, 10000);
+      await choose('[data-testid=filter-code]', '');
+      await choose('[data-testid=filter-unit]', '');
+      const said = mappedFinding.replace(/\s+/g, ' ');
+      log(`mapping step: ${MAPPED_FILE} read with the clerk's mapping; Temuan: ${said.slice(said.indexOf("Keterangan 'WFX'"), said.indexOf('(31-12-2025).') + 13)}`);
+      await goTo('impor-jadwal');
+      await type('[data-testid=import-path-input]', join(MAPPING, MAPPED_NEXT));
+      await click('[data-testid=import-path-add]');
+      await click('[data-testid=import-start]');
+      const nextLine = `[data-testid=import-result][data-file="${MAPPED_NEXT}"]`;
+      const nextText = await waitFor('the next file read with the stored mapping', async () => {
+        const found = await all(nextLine);
+        return found.length > 0 ? text(nextLine) : null;
+      }, 60000);
+      if (!nextText.includes(`dibaca dengan pemetaan kolom yang disimpan untuk ${MAPPING_UNIT}`)) fail(`the next file's line reads "${nextText}"`);
+      if ((await all(`${nextLine} [data-testid=file-map]`)).length !== 0) fail('the next file still needs "Atur kolom…"');
+      await goTo('pengaturan');
+      const mappingRow = `[data-testid=mapping-row][data-unit=${MAPPING_UNIT}]`;
+      const listed = await waitFor('the remembered mapping on Pengaturan', () => text(mappingRow), 10000);
+      if (!listed.includes('A NIP, B nama, C tanggal, E keterangan')) fail(`Pengaturan lists the mapping as "${listed}"`);
+      await scrollTo('[data-testid=mappings]');
+      await shot('pengaturan-pemetaan.png');
+      copyFileSync(join(OUT, 'pengaturan-pemetaan.png'), join(ROOT, 'docs/screens/pengaturan-pemetaan.png'));
+      await click(`${mappingRow} [data-testid=mapping-remove]`);
+      await waitFor('the mapping removed', () => find('[data-testid=mapping-none]'), 10000);
+      log(`mapping step: ${MAPPED_NEXT} imported without the dialog; Pengaturan listed "${listed.replace(/\s+/g, ' ')}" and removed it`);
 
       // 9. The clerk's own Surat Edaran: "Kabupaten Sukamaju" from a blank form, typed into
       // the editor field by field; every change is checked by Rust (policy_preview) and a

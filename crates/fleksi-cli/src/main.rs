@@ -147,6 +147,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `fleksi --parse-worker`: the app's parse worker protocol (the tests use this binary).
+    if fleksi_workspace::parse_worker::is_worker() {
+        return ExitCode::from(fleksi_workspace::parse_worker::serve());
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check { inputs, json } => check::run(&inputs, json),

@@ -1,7 +1,8 @@
 //! Reads OPD workbooks (xlsx, xlsm, xlsb, xls, ods via calamine; csv) into `Submission`s (one
 //! per unit: a sheet per unit, a unit column splitting a sheet) and the master workbook into
 //! a `Master`: header-row detection, header synonyms, wide and long layouts, date headers,
-//! A1 cell references, size limits, hostile-file guards.
+//! A1 cell references, size limits, hostile-file guards; and, when all that fails, the
+//! clerk's column mapping (`mapping`).
 
 mod cells;
 mod content;
@@ -11,6 +12,7 @@ mod error;
 mod extent;
 mod headers;
 mod inputs;
+mod mapping;
 mod master_book;
 mod non_asn;
 mod ole_check;
@@ -30,7 +32,13 @@ pub mod fuzzing {
 }
 
 pub use error::{ImportError, Limits};
+pub use extent::Stray;
 pub use inputs::{collect_inputs, collect_inputs_excluding, SPREADSHEET_EXTENSIONS};
+pub use mapping::{
+    preview, read_workbook_mapped, ColumnChoice, ColumnMapping, ColumnRole, MappingError,
+    SheetPreview, PREVIEW_COLUMNS,
+};
+pub use workbook::{open as open_sheets, InProcess, Opener, Sheet, SheetOpener};
 
 use fleksi_core::{Finding, FindingCode, Layout, Master, Policy, Submission};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -109,7 +117,19 @@ pub fn read_workbook_with(
     master: &Master,
     limits: &Limits,
 ) -> Vec<Submission> {
-    interpret(name, workbook::open(name, bytes, limits), policy, master)
+    read_workbook_using(&Opener::default(), name, bytes, policy, master, limits)
+}
+
+/// [`read_workbook_with`] with the sheets opened by `opener` (e.g. in a worker process).
+pub fn read_workbook_using(
+    opener: &Opener,
+    name: &str,
+    bytes: &[u8],
+    policy: &Policy,
+    master: &Master,
+    limits: &Limits,
+) -> Vec<Submission> {
+    interpret(name, opener.open(name, bytes, limits), policy, master)
 }
 
 /// [`read_submission`] with explicit limits.
@@ -265,13 +285,28 @@ where
     N: AsRef<str> + Sync,
     B: AsRef<[u8]> + Sync,
 {
+    read_workbooks_reporting_using(&Opener::default(), files, policy, master, observe)
+}
+
+/// [`read_workbooks_reporting`] with the sheets opened by `opener`.
+pub fn read_workbooks_reporting_using<N, B>(
+    opener: &Opener,
+    files: &[(N, B)],
+    policy: &Policy,
+    master: &Master,
+    observe: &(dyn Fn(usize, Progress<'_>) + Sync),
+) -> Vec<Vec<Submission>>
+where
+    N: AsRef<str> + Sync,
+    B: AsRef<[u8]> + Sync,
+{
+    let limits = Limits::default();
     read_parallel(files, observe, &|take, deliver| {
         while let Some(i) = take() {
             let (name, bytes) = &files[i];
-            deliver(
-                i,
-                read_workbook(name.as_ref(), bytes.as_ref(), policy, master),
-            );
+            let (name, bytes) = (name.as_ref(), bytes.as_ref());
+            let subs = read_workbook_using(opener, name, bytes, policy, master, &limits);
+            deliver(i, subs);
         }
     })
 }
@@ -329,7 +364,12 @@ where
 
 /// Reads the master workbook (design §6). See the `master_book` module for what is rejected.
 pub fn read_master(name: &str, bytes: &[u8]) -> Result<Master, ImportError> {
-    master_book::read_master(name, bytes, &Limits::default())
+    read_master_using(&Opener::default(), name, bytes)
+}
+
+/// [`read_master`] with the sheets opened by `opener`.
+pub fn read_master_using(opener: &Opener, name: &str, bytes: &[u8]) -> Result<Master, ImportError> {
+    master_book::read_master(name, bytes, &Limits::default(), opener)
 }
 
 /// A workbook parsed into its visible sheets (or why it could not be).
@@ -370,6 +410,21 @@ where
     N: AsRef<str> + Sync,
     B: AsRef<[u8]> + Sync,
 {
+    read_master_and_workbooks_using(&Opener::default(), master, files, policy, observe)
+}
+
+/// [`read_master_and_workbooks`] with every workbook opened by `opener`.
+pub fn read_master_and_workbooks_using<N, B>(
+    opener: &Opener,
+    master: (&str, &[u8]),
+    files: &[(N, B)],
+    policy: &Policy,
+    observe: &(dyn Fn(usize, Progress<'_>) + Sync),
+) -> Result<(Master, Vec<Vec<Submission>>), ImportError>
+where
+    N: AsRef<str> + Sync,
+    B: AsRef<[u8]> + Sync,
+{
     let slot: OnceLock<Result<Master, ImportError>> = OnceLock::new();
     let ready = (Mutex::new(false), Condvar::new());
     let wait_master = || -> Option<&Master> {
@@ -389,7 +444,7 @@ where
                 // else keep the parsed workbook for after.
                 while let Some(i) = take() {
                     let (name, bytes) = &files[i];
-                    let opened = workbook::open(name.as_ref(), bytes.as_ref(), &limits);
+                    let opened = opener.open(name.as_ref(), bytes.as_ref(), &limits);
                     match slot.get() {
                         Some(Ok(m)) => deliver(i, interpret(name.as_ref(), opened, policy, m)),
                         Some(Err(_)) => return,
@@ -410,7 +465,7 @@ where
         });
         // Whatever happens to the master, the workers must be woken (or they wait forever).
         let read = catch_unwind(AssertUnwindSafe(|| {
-            master_book::read_master(master.0, master.1, &limits)
+            master_book::read_master(master.0, master.1, &limits, opener)
         }))
         .unwrap_or_else(|_| {
             Err(ImportError::Unreadable {

@@ -43,8 +43,13 @@ fn find_header(sheet: &Sheet, want: impl Fn(&Header) -> bool) -> Option<Header> 
 }
 
 /// Reads the master workbook.
-pub fn read_master(name: &str, bytes: &[u8], limits: &Limits) -> Result<Master, ImportError> {
-    let sheets = workbook::open(name, bytes, limits)?;
+pub fn read_master(
+    name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    opener: &workbook::Opener,
+) -> Result<Master, ImportError> {
+    let sheets = opener.open(name, bytes, limits)?;
     let fail = |message: String| ImportError::Master {
         file: name.to_string(),
         message,

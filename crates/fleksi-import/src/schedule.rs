@@ -38,24 +38,24 @@ const NIP_HINT: &str =
 
 /// The located table of a sheet.
 #[derive(Debug, Clone)]
-struct Table {
-    header_row: u32,
-    first_data_row: u32,
-    layout: Layout,
-    nip: u32,
-    name: Option<u32>,
-    position: Option<u32>,
-    unit: Option<u32>,
-    approval: Option<u32>,
+pub(crate) struct Table {
+    pub(crate) header_row: u32,
+    pub(crate) first_data_row: u32,
+    pub(crate) layout: Layout,
+    pub(crate) nip: u32,
+    pub(crate) name: Option<u32>,
+    pub(crate) position: Option<u32>,
+    pub(crate) unit: Option<u32>,
+    pub(crate) approval: Option<u32>,
     /// Long layout: date and status columns.
-    date: Option<u32>,
-    status: Option<u32>,
+    pub(crate) date: Option<u32>,
+    pub(crate) status: Option<u32>,
     /// Wide layout: (column, date, header cell).
-    date_cols: Vec<(u32, NaiveDate, String)>,
+    pub(crate) date_cols: Vec<(u32, NaiveDate, String)>,
     /// Wide layout: date headers that cannot be read as dates, (text, header cell).
-    bad_date_cols: Vec<(String, String)>,
+    pub(crate) bad_date_cols: Vec<(String, String)>,
     /// How columns were read when their heading was not recognised.
-    notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 /// Why no table was found on a sheet.
@@ -68,7 +68,7 @@ pub struct NoTable {
 }
 
 /// Columns with a known role in a row.
-fn roles_in_row(sheet: &Sheet, row: u32, c0: u32, c1: u32) -> Vec<(u32, Role)> {
+pub(crate) fn roles_in_row(sheet: &Sheet, row: u32, c0: u32, c1: u32) -> Vec<(u32, Role)> {
     (c0..=c1)
         .filter_map(|c| match sheet.cell(row, c) {
             Data::String(s) => classify(s).map(|r| (c, r)),
@@ -79,10 +79,10 @@ fn roles_in_row(sheet: &Sheet, row: u32, c0: u32, c1: u32) -> Vec<(u32, Role)> {
 
 /// Date headers in a row (columns without a role), resolved against the policy period, and
 /// the headers that look like dates but cannot be read (text, cell).
-type DateCols = (Vec<(u32, NaiveDate, String)>, Vec<(String, String)>);
+pub(crate) type DateCols = (Vec<(u32, NaiveDate, String)>, Vec<(String, String)>);
 
 /// Date headers in a row (columns without a role), resolved against the policy period.
-fn date_cols_in_row(
+pub(crate) fn date_cols_in_row(
     sheet: &Sheet,
     row: u32,
     c0: u32,
@@ -250,7 +250,7 @@ enum ByContent {
 }
 
 /// The column letters of `col` (`D`).
-fn letters(col: u32) -> String {
+pub(crate) fn letters(col: u32) -> String {
     let mut s = a1(col, 0);
     s.truncate(s.trim_end_matches(|c: char| c.is_ascii_digit()).len());
     s
@@ -809,27 +809,44 @@ pub fn read_sheet(
     master: &Master,
 ) -> Result<Vec<Submission>, NoTable> {
     let table = find_table(sheet, policy)?;
+    Ok(read_table(file, sheet, &table, policy, master, None))
+}
+
+/// Reads the staff rows of a located `table` (found by [`find_table`] or laid out by the
+/// clerk's column mapping) into one submission per unit; `unit` given, every row is that
+/// unit's (one submission), else the unit is decided as for any sheet.
+pub(crate) fn read_table(
+    file: &str,
+    sheet: &Sheet,
+    table: &Table,
+    policy: &Policy,
+    master: &Master,
+    unit: Option<String>,
+) -> Vec<Submission> {
     let title = table
         .header_row
         .checked_sub(1)
         .and_then(|last| title_unit(sheet, last));
     let vocabulary = policy.vocabulary();
-    let raw = read_rows(sheet, &table, policy, &vocabulary);
+    let raw = read_rows(sheet, table, policy, &vocabulary);
     let matcher = UnitMatcher::new(master);
     let read = Read {
         file,
         sheet,
-        table: &table,
+        table,
         title: title.as_ref(),
         policy,
         master,
         vocabulary: &vocabulary,
     };
-    if let Some(groups) = split_by_unit_column(&table, raw.as_slice(), master, &matcher) {
+    if let Some(u) = unit {
+        return vec![read.submission(raw, Some(u), true)];
+    }
+    if let Some(groups) = split_by_unit_column(table, raw.as_slice(), master, &matcher) {
         let split = groups.len();
         let col = table.unit.map(letters).unwrap_or_default();
         let mut rows: Vec<Option<RawRow>> = raw.into_iter().map(Some).collect();
-        return Ok(groups
+        return groups
             .into_iter()
             .enumerate()
             .map(|(i, (unit, members))| {
@@ -841,10 +858,10 @@ pub fn read_sheet(
                 ));
                 sub
             })
-            .collect());
+            .collect();
     }
     let unit = decide_unit(file, sheet, title.as_ref(), &raw, master, &matcher).map(str::to_string);
-    Ok(vec![read.submission(raw, unit, true)])
+    vec![read.submission(raw, unit, true)]
 }
 
 /// The rows of a sheet whose unit column names at least two units of the master, grouped by

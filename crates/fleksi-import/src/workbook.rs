@@ -1,19 +1,75 @@
 //! Opens untrusted workbook bytes into their visible worksheets: format told by content
-//! (zip → xlsx/xlsm/xlsb/ods, OLE → xls, text → csv), size and cell limits, the OLE
+//! (zip → xlsx/xlsm/xlsb/ods, OLE → xls, text → csv), the caps of [`Limits`], the OLE
 //! structural check, and calamine run on a worker thread under `catch_unwind` and a time
-//! limit so a hostile file can neither crash nor freeze the caller.
+//! limit so a hostile file can neither crash nor freeze the caller. [`SheetOpener`] lets a
+//! caller run all of this elsewhere (the app: in a separate worker process).
 
 use crate::csv_text;
 use crate::error::{ImportError, Limits};
 use crate::extent::{self, Stray};
 use crate::ole_check;
 use calamine::{Data, DataRef, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
+use fleksi_core::finding::a1;
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
+use std::sync::Arc;
+
+/// Turns a workbook's bytes into its visible sheets: [`open`] in this process
+/// ([`InProcess`]), or the same call somewhere a crash cannot reach the caller.
+pub trait SheetOpener: Send + Sync {
+    fn open(&self, name: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, ImportError>;
+}
+
+impl<T: SheetOpener + ?Sized> SheetOpener for Arc<T> {
+    fn open(&self, name: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, ImportError> {
+        (**self).open(name, bytes, limits)
+    }
+}
+
+/// [`open`] on the caller's own process (a worker thread for the parse itself).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InProcess;
+
+impl SheetOpener for InProcess {
+    fn open(&self, name: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, ImportError> {
+        open(name, bytes, limits)
+    }
+}
+
+/// A shared handle on a [`SheetOpener`]; the default opens in this process.
+#[derive(Clone)]
+pub struct Opener(Arc<dyn SheetOpener>);
+
+impl Opener {
+    pub fn new(opener: impl SheetOpener + 'static) -> Opener {
+        Opener(Arc::new(opener))
+    }
+
+    pub fn open(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        limits: &Limits,
+    ) -> Result<Vec<Sheet>, ImportError> {
+        self.0.open(name, bytes, limits)
+    }
+}
+
+impl Default for Opener {
+    fn default() -> Opener {
+        Opener::new(InProcess)
+    }
+}
+
+impl std::fmt::Debug for Opener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Opener")
+    }
+}
 
 /// One visible worksheet.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
     pub name: String,
     /// The table's cells (see [`extent`]): never the whole used rectangle of a sheet with a
@@ -103,8 +159,28 @@ pub fn open(name: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Imp
         }
         _ => parse_guarded(name, bytes, format, limits)?,
     };
-    for s in &sheets {
+    within_caps(name, &sheets, limits)?;
+    if sheets.is_empty() {
+        return Err(ImportError::NoVisibleSheet {
+            file: name.to_string(),
+        });
+    }
+    Ok(sheets)
+}
+
+/// Checks the parsed sheets against the caps on sheets, rows, cells and text length.
+fn within_caps(name: &str, sheets: &[Sheet], limits: &Limits) -> Result<(), ImportError> {
+    too_many_sheets(name, sheets.len(), limits)?;
+    for s in sheets {
         let (h, w) = s.range.get_size();
+        if h as u64 > limits.max_rows {
+            return Err(ImportError::TooManyRows {
+                file: name.to_string(),
+                sheet: s.name.clone(),
+                rows: h as u64,
+                limit: limits.max_rows,
+            });
+        }
         let cells = h as u64 * w as u64;
         if cells > limits.max_cells {
             return Err(ImportError::TooManyCells {
@@ -114,13 +190,51 @@ pub fn open(name: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Imp
                 limit: limits.max_cells,
             });
         }
+        let (row0, col0) = s.range.start().unwrap_or((0, 0));
+        let texts = s.range.used_cells().filter_map(|(r, c, d)| match d {
+            Data::String(t) | Data::DateTimeIso(t) | Data::DurationIso(t) => {
+                Some((Ok((row0 + r as u32, col0 + c as u32)), t.as_str()))
+            }
+            _ => None,
+        });
+        let strays = s
+            .stray
+            .iter()
+            .enumerate()
+            .map(|(k, x)| (Err(k), x.text.as_str()));
+        for (at, text) in texts.chain(strays) {
+            // Bytes bound characters from above: count only what may be too long.
+            if text.len() <= limits.max_text_chars {
+                continue;
+            }
+            let chars = text.chars().count();
+            if chars > limits.max_text_chars {
+                let cell = match at {
+                    Ok((r, c)) => a1(c, r),
+                    Err(k) => s.stray[k].cell.clone(),
+                };
+                return Err(ImportError::TextTooLong {
+                    file: name.to_string(),
+                    sheet: s.name.clone(),
+                    cell,
+                    chars,
+                    limit: limits.max_text_chars,
+                });
+            }
+        }
     }
-    if sheets.is_empty() {
-        return Err(ImportError::NoVisibleSheet {
+    Ok(())
+}
+
+fn too_many_sheets(name: &str, sheets: usize, limits: &Limits) -> Result<(), ImportError> {
+    if sheets > limits.max_sheets {
+        return Err(ImportError::TooManySheets {
             file: name.to_string(),
+            sheets,
+            limit: limits.max_sheets,
         });
     }
-    Ok(sheets)
+    Ok(())
 }
 
 /// Runs calamine on a worker thread: panics become errors, and a parse that outlives the
@@ -132,12 +246,12 @@ fn parse_guarded(
     limits: &Limits,
 ) -> Result<Vec<Sheet>, ImportError> {
     let owned = bytes.to_vec();
-    let max_cells = limits.max_cells;
+    let (file, caps) = (name.to_string(), *limits);
     let (tx, rx) = mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name(PARSER_THREAD.to_string())
         .spawn(move || {
-            let result = catch_unwind(AssertUnwindSafe(|| parse(owned, format, max_cells)));
+            let result = catch_unwind(AssertUnwindSafe(|| parse(&file, owned, format, &caps)));
             let _ = tx.send(result);
         });
     let unreadable = |reason: String| ImportError::Unreadable {
@@ -148,8 +262,7 @@ fn parse_guarded(
         return Err(unreadable(format!("tidak dapat memulai pembacaan: {e}")));
     }
     match rx.recv_timeout(limits.parse_timeout) {
-        Ok(Ok(Ok(sheets))) => Ok(sheets),
-        Ok(Ok(Err(reason))) => Err(unreadable(reason)),
+        Ok(Ok(result)) => result,
         Ok(Err(_panic)) => Err(unreadable(
             "isi berkas rusak (pembaca lembar kerja gagal)".to_string(),
         )),
@@ -182,14 +295,14 @@ fn describe(e: impl std::fmt::Display) -> String {
 /// xlsb: their `worksheet_cells_reader` methods are not one trait); a sheet that fails
 /// alone (a chart sheet in disguise) is skipped.
 macro_rules! streamed {
-    ($book:expr, $max_cells:expr) => {{
+    ($file:expr, $book:expr, $limits:expr) => {{
         let mut book = $book;
         let mut sheets = Vec::new();
-        for name in visible_worksheets(&book) {
+        for name in visible_worksheets($file, &book, $limits)? {
             let Ok(mut reader) = book.worksheet_cells_reader(&name) else {
                 continue;
             };
-            let read = collect(&name, $max_cells, || {
+            let read = collect($file, &name, $limits.max_cells, || {
                 reader.next_cell().map(|c| c.map(owned))
             })?;
             sheets.extend(read.map(|cells| sheet(name, cells)));
@@ -198,29 +311,45 @@ macro_rules! streamed {
     }};
 }
 
-fn parse(bytes: Vec<u8>, format: Format, max_cells: u64) -> Result<Vec<Sheet>, String> {
+fn parse(
+    file: &str,
+    bytes: Vec<u8>,
+    format: Format,
+    limits: &Limits,
+) -> Result<Vec<Sheet>, ImportError> {
     let cursor = Cursor::new(bytes);
+    let broken = |e: &dyn std::fmt::Display| ImportError::Unreadable {
+        file: file.to_string(),
+        reason: describe(e),
+    };
     match format {
-        Format::Xlsx => streamed!(Xlsx::new(cursor).map_err(describe)?, max_cells),
-        Format::Xlsb => streamed!(Xlsb::new(cursor).map_err(describe)?, max_cells),
+        Format::Xlsx => streamed!(file, Xlsx::new(cursor).map_err(|e| broken(&e))?, limits),
+        Format::Xlsb => streamed!(file, Xlsb::new(cursor).map_err(|e| broken(&e))?, limits),
         // These readers build each sheet's dense range themselves (ods refuses one of more
         // than 100 million cells; xls sheets are at most 65,536 × 256); it is re-cut here.
-        Format::Ods => ranges(Ods::new(cursor).map_err(describe)?),
-        Format::Xls => ranges(Xls::new(cursor).map_err(describe)?),
-        Format::Csv => Err("CSV dibaca di tempat lain".to_string()),
+        Format::Ods => ranges(file, Ods::new(cursor).map_err(|e| broken(&e))?, limits),
+        Format::Xls => ranges(file, Xls::new(cursor).map_err(|e| broken(&e))?, limits),
+        Format::Csv => Err(broken(&"CSV dibaca di tempat lain")),
     }
 }
 
 /// The workbook bytes calamine reads from.
 type Bytes = Cursor<Vec<u8>>;
 
-/// The names of the visible worksheets, in workbook order.
-fn visible_worksheets<R: Reader<Bytes>>(book: &R) -> Vec<String> {
-    book.sheets_metadata()
+/// The names of the visible worksheets, in workbook order (refused when too many).
+fn visible_worksheets<R: Reader<Bytes>>(
+    file: &str,
+    book: &R,
+    limits: &Limits,
+) -> Result<Vec<String>, ImportError> {
+    let names: Vec<String> = book
+        .sheets_metadata()
         .iter()
         .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
         .map(|s| s.name.clone())
-        .collect()
+        .collect();
+    too_many_sheets(file, names.len(), limits)?;
+    Ok(names)
 }
 
 /// A sheet from its filled cells.
@@ -241,19 +370,23 @@ fn owned(cell: calamine::Cell<DataRef<'_>>) -> (u32, u32, Data) {
 /// Drains a cell reader: the filled cells, `Ok(None)` when the sheet fails alone, an error
 /// when it holds more cells than allowed.
 fn collect<E>(
+    file: &str,
     name: &str,
     max_cells: u64,
     mut next: impl FnMut() -> Result<Option<(u32, u32, Data)>, E>,
-) -> Result<Option<Filled>, String> {
+) -> Result<Option<Filled>, ImportError> {
     let mut filled = Vec::new();
     loop {
         match next() {
             Ok(Some((_, _, Data::Empty))) => {}
             Ok(Some(cell)) => {
                 if filled.len() as u64 >= max_cells {
-                    return Err(format!(
-                        "lembar '{name}' berisi lebih dari {max_cells} sel terisi"
-                    ));
+                    return Err(ImportError::TooManyCells {
+                        file: file.to_string(),
+                        sheet: name.to_string(),
+                        cells: max_cells + 1,
+                        limit: max_cells,
+                    });
                 }
                 filled.push(cell);
             }
@@ -264,9 +397,13 @@ fn collect<E>(
 }
 
 /// The visible worksheets of a reader that gives dense ranges.
-fn ranges<R: Reader<Bytes>>(mut book: R) -> Result<Vec<Sheet>, String> {
+fn ranges<R: Reader<Bytes>>(
+    file: &str,
+    mut book: R,
+    limits: &Limits,
+) -> Result<Vec<Sheet>, ImportError> {
     let mut sheets = Vec::new();
-    for name in visible_worksheets(&book) {
+    for name in visible_worksheets(file, &book, limits)? {
         // A sheet that fails alone (a chart or macro sheet in disguise) is skipped.
         if let Ok(range) = book.worksheet_range(&name) {
             let (range, stray) = extent::from_range(range);

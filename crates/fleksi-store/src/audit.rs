@@ -33,10 +33,14 @@ pub mod action {
     pub const WINDOW: &str = "rentang_laporan";
     /// A document (lampiran, recap, template, error workbook) was saved.
     pub const DOCUMENT: &str = "simpan_dokumen";
+    /// A unit's column mapping was remembered ([`crate::Store::record_import_mapped`]).
+    pub const MAPPING_SAVE: &str = "simpan_pemetaan_kolom";
+    /// A unit's column mapping was removed ([`crate::Store::remove_column_mapping`]).
+    pub const MAPPING_REMOVE: &str = "hapus_pemetaan_kolom";
 
     /// Every action above, for the UI's label table (a new action without a label fails
     /// the UI's tests).
-    pub const ALL: [&str; 13] = [
+    pub const ALL: [&str; 15] = [
         IMPORT,
         CLEAR_ACTIVE,
         SETTING,
@@ -50,6 +54,8 @@ pub mod action {
         DEMO,
         WINDOW,
         DOCUMENT,
+        MAPPING_SAVE,
+        MAPPING_REMOVE,
     ];
 }
 

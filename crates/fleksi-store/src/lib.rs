@@ -1,6 +1,7 @@
 //! Local storage in SQLite (rusqlite, bundled): migrations, the master, policies, every
 //! submission with its original bytes and SHA-256, findings, the versions of each unit,
-//! backups and restores, and an audit trail. The only crate that knows SQL.
+//! backups and restores, the clerk's column mappings, and an audit trail. The only crate that
+//! knows SQL.
 //!
 //! Opening follows mozilla application-services' `open_database.rs`: connection pragmas
 //! (WAL, foreign keys, busy timeout) are set outside any transaction, then all pending
@@ -15,6 +16,7 @@ mod files;
 mod history;
 mod imports;
 pub mod location;
+mod mappings;
 mod policies;
 mod schema;
 mod settings;
@@ -32,6 +34,7 @@ pub use history::UnitVersion;
 pub use imports::{
     ActiveFile, ActiveSet, ActiveSubmission, ImportSummary, NewFile, NewImport, NewSubmission,
 };
+pub use mappings::{MappingWrite, StoredMapping};
 pub use policies::{NewPolicy, PolicyRevision, StoredPolicy};
 
 /// Row id of a stored file (original bytes, deduplicated by SHA-256).
@@ -344,7 +347,7 @@ mod tests {
             .unwrap();
         }
         let mut store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version(), 3);
+        assert_eq!(store.schema_version(), 4);
         let set = store.active_set("p").unwrap().expect("the set stays");
         assert_eq!(set.policy_toml, "id = \"p\"");
         assert_eq!(set.files.len(), 1);
@@ -355,6 +358,7 @@ mod tests {
         );
         assert_eq!(store.audit(10).unwrap().len(), 1);
         assert!(store.policies(true).unwrap().is_empty());
+        assert!(store.column_mappings().unwrap().is_empty());
         assert_eq!(store.save_policy("q", "Q", "id = 'q'", None).unwrap(), 1);
         drop(store);
         let store = Store::open(&path).unwrap();

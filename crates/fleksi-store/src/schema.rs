@@ -106,6 +106,23 @@ CREATE TABLE policy_revisions (
     PRIMARY KEY (policy_id, seq)
 ) STRICT;
 "#,
+    // Version 4: the mapping step. `column_mappings` remembers the clerk's column mapping
+    // (JSON) per unit for that unit's next unreadable file; `file_mappings` keeps the mapping
+    // each stored file was read with (by the SHA-256 of its bytes), so it reads the same
+    // when the set is read back.
+    r#"
+CREATE TABLE column_mappings (
+    unit_code  TEXT PRIMARY KEY CHECK (length(trim(unit_code)) > 0),
+    mapping    TEXT NOT NULL,
+    saved_at   TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE file_mappings (
+    sha256    TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+    mapping   TEXT NOT NULL,
+    saved_at  TEXT NOT NULL
+) STRICT;
+"#,
 ];
 
 /// The schema version this build writes and understands.

@@ -54,7 +54,9 @@ fn downgrade_to_v1(path: &Path) {
     Connection::open(path)
         .unwrap()
         .execute_batch(
-            "DROP TABLE policy_revisions;
+            "DROP TABLE file_mappings;
+             DROP TABLE column_mappings;
+             DROP TABLE policy_revisions;
              DROP TABLE policies;
              DROP INDEX submissions_by_unit;
              ALTER TABLE submissions DROP COLUMN dates;
@@ -83,7 +85,7 @@ fn check_backup_reports_what_it_holds_and_writes_nothing() {
 
     let before = snapshot(&bk);
     let info = Store::check_backup(&bk).unwrap();
-    assert_eq!(info.schema_version, 3);
+    assert_eq!(info.schema_version, 4);
     assert_eq!(info.imports, 2);
     assert_eq!(
         info.last_import_at.as_deref(),
@@ -165,7 +167,7 @@ fn restore_replaces_the_database_and_keeps_the_one_before() {
         d.into_iter().filter(|l| !l.starts_with("audit:")).collect()
     };
     assert_eq!(without_audit(dump(&live)), without_audit(backup_contents));
-    assert_eq!(store.schema_version(), 3);
+    assert_eq!(store.schema_version(), 4);
     assert_eq!(store.setting("tema").unwrap().as_deref(), Some("terang"));
     assert_eq!(store.imports(10).unwrap().len(), 2);
     assert_eq!(
@@ -221,8 +223,8 @@ fn restore_migrates_an_older_backup() {
         .unwrap();
 
     store.restore_from(&bk, &dir.join("simpan")).unwrap();
-    assert_eq!(store.schema_version(), 3);
-    assert_eq!(user_version(&live), 3);
+    assert_eq!(store.schema_version(), 4);
+    assert_eq!(user_version(&live), 4);
     let subs = store.active_submissions(POLICY).unwrap();
     let names: Vec<&str> = subs.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["disdik.xlsx", "dinkes.xlsx"]);
@@ -334,7 +336,7 @@ fn refused_backups_leave_the_database_exactly_as_before() {
                     err,
                     StoreError::TooNew {
                         found: 99,
-                        supported: 3,
+                        supported: 4,
                         ..
                     }
                 ),
@@ -356,7 +358,7 @@ fn refused_backups_leave_the_database_exactly_as_before() {
             !keep_dir.exists(),
             "no copy kept for a refused restore ({label})"
         );
-        assert_eq!(store.schema_version(), 3);
+        assert_eq!(store.schema_version(), 4);
         messages.push(message);
     }
     messages.sort();

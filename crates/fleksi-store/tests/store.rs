@@ -100,8 +100,8 @@ fn open_creates_file_in_wal_at_current_version_and_reopens() {
     let path = dir.join("nested").join("deeper").join("fleksi.db");
     {
         let mut store = Store::open(&path).expect("open new");
-        assert_eq!(store.schema_version(), 3);
-        assert_eq!(Store::supported_schema_version(), 3);
+        assert_eq!(store.schema_version(), 4);
+        assert_eq!(Store::supported_schema_version(), 4);
         store
             .set_setting("folder_keluaran", "/home/bkpsdm/Lampiran")
             .unwrap();
@@ -118,11 +118,11 @@ fn open_creates_file_in_wal_at_current_version_and_reopens() {
     let version: i64 = raw
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
     drop(raw);
 
     let store = Store::open(&path).expect("re-open");
-    assert_eq!(store.schema_version(), 3);
+    assert_eq!(store.schema_version(), 4);
     assert_eq!(
         store.setting("folder_keluaran").unwrap().as_deref(),
         Some("/home/bkpsdm/Lampiran")
@@ -144,7 +144,7 @@ fn newer_database_is_refused_untouched() {
             err,
             StoreError::TooNew {
                 found: 7,
-                supported: 3,
+                supported: 4,
                 ..
             }
         ),
@@ -153,7 +153,7 @@ fn newer_database_is_refused_untouched() {
     assert_eq!(
         err.to_string(),
         format!(
-            "Basis data {} dibuat oleh versi Fleksi yang lebih baru (skema 7, aplikasi ini 3).",
+            "Basis data {} dibuat oleh versi Fleksi yang lebih baru (skema 7, aplikasi ini 4).",
             path.display()
         )
     );

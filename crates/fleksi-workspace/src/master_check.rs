@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::inputs::{read_input, to_u32, Naming};
-use crate::workspace::read_master;
+use crate::workspace::read_master_using;
 
 /// What a master workbook holds, or why it cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -22,8 +22,13 @@ pub struct MasterCheck {
     pub problem: Option<String>,
 }
 
-/// Reads and checks the master at `path`.
+/// Reads and checks the master at `path` (in this process).
 pub fn inspect_master(path: &Path) -> MasterCheck {
+    inspect_master_using(path, &fleksi_import::Opener::default())
+}
+
+/// [`inspect_master`] with the workbook opened by `opener` (the app: a parse worker).
+pub fn inspect_master_using(path: &Path, opener: &fleksi_import::Opener) -> MasterCheck {
     let mut out = MasterCheck {
         path: path.display().to_string(),
         name: crate::inputs::file_name(path),
@@ -32,7 +37,7 @@ pub fn inspect_master(path: &Path) -> MasterCheck {
         empty_units: 0,
         problem: None,
     };
-    let master = read_input(path, Naming::FileName).and_then(|f| read_master(&f));
+    let master = read_input(path, Naming::FileName).and_then(|f| read_master_using(opener, &f));
     match master {
         Ok(m) => {
             out.units = to_u32(m.units.len());

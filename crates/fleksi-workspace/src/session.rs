@@ -59,6 +59,12 @@ pub struct Session {
     /// Database ids of stored files taken out of the set since the last save (the save
     /// retires them in the same transaction).
     pub retired: Vec<i64>,
+    /// Opens the workbooks of [`Session::add`] and [`Session::rebase`] (default: in this
+    /// process; the app: its parse workers).
+    pub opener: fleksi_import::Opener,
+    /// Files read with the clerk's column mapping, and the units' remembered mappings (see
+    /// [`crate::mapping`]).
+    pub mappings: crate::mapping::ReadMappings,
 }
 
 impl Session {
@@ -74,20 +80,37 @@ impl Session {
             findings,
             recap,
             retired: Vec::new(),
+            opener: fleksi_import::Opener::default(),
+            mappings: Default::default(),
         }
+    }
+
+    /// The same session, its workbooks opened by `opener` from now on.
+    pub fn with_opener(mut self, opener: fleksi_import::Opener) -> Session {
+        self.opener = opener;
+        self
     }
 
     /// The same files read again under another policy and/or master (each file keeps its
     /// version and database id).
     pub fn rebase(&self, policy: Policy, master_file: InputFile, master: Master) -> Session {
-        let mut next = Session::new(policy, master_file, master);
+        let mut next = Session::new(policy, master_file, master).with_opener(self.opener.clone());
         let pairs: Vec<(&str, &[u8])> = self
             .files
             .iter()
             .map(|f| (f.name.as_str(), &f.bytes[..]))
             .collect();
-        let books =
-            fleksi_import::read_workbooks_reporting(&pairs, &next.policy, &next.master, &|_, _| {});
+        let mut books = fleksi_import::read_workbooks_reporting_using(
+            &next.opener,
+            &pairs,
+            &next.policy,
+            &next.master,
+            &|_, _| {},
+        );
+        next.mappings.by_file = self.mappings.by_file.clone();
+        let (opener, policy, master) = (&next.opener, &next.policy, &next.master);
+        next.mappings
+            .apply(opener, &pairs, &mut books, policy, master);
         // A file's parts are consecutive in the set; each keeps its version and database id
         // when it reads as the same unit again.
         let mut at = 0;
@@ -155,7 +178,13 @@ impl Session {
                 .iter()
                 .map(|f| (f.name.as_str(), &f.bytes[..]))
                 .collect();
-            fleksi_import::read_workbooks_reporting(&pairs, &self.policy, &self.master, observe)
+            let (opener, policy, master) = (&self.opener, &self.policy, &self.master);
+            let mut books = fleksi_import::read_workbooks_reporting_using(
+                opener, &pairs, policy, master, observe,
+            );
+            self.mappings
+                .apply(opener, &pairs, &mut books, policy, master);
+            books
         };
         let joined = self.join(fresh, read);
         self.revalidate();

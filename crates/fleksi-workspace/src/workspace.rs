@@ -62,6 +62,8 @@ pub struct Workspace {
     pub(crate) writer: Mutex<()>,
     loading: AtomicBool,
     problem: Mutex<Option<String>>,
+    /// Opens the master and OPD workbooks (the app: in its parse workers).
+    opener: fleksi_import::Opener,
 }
 
 /// One log line per import for whoever helps the clerk later: files, rows, findings, time —
@@ -110,7 +112,14 @@ pub fn preset(id: &str) -> Result<Policy> {
 
 /// Reads the master workbook; the error is the importer's Indonesian message.
 pub fn read_master(file: &InputFile) -> Result<Master> {
-    fleksi_import::read_master(&file.name, &file.bytes)
+    read_master_using(&fleksi_import::Opener::default(), file)
+}
+
+pub(crate) fn read_master_using(
+    opener: &fleksi_import::Opener,
+    file: &InputFile,
+) -> Result<Master> {
+    fleksi_import::read_master_using(opener, &file.name, &file.bytes)
         .map_err(|e| Error::MasterInvalid(e.to_string()))
 }
 
@@ -140,7 +149,30 @@ impl Workspace {
             writer: Mutex::new(()),
             loading: AtomicBool::new(true),
             problem: Mutex::new(None),
+            opener: fleksi_import::Opener::default(),
         }
+    }
+
+    /// The same workspace, reading workbooks through `opener` (the app: its parse workers,
+    /// see [`crate::parse_worker`]).
+    pub fn with_opener(mut self, opener: fleksi_import::Opener) -> Workspace {
+        self.opener = opener;
+        self
+    }
+
+    /// Reads and checks the master the clerk picked, through this workspace's opener.
+    pub fn inspect_master(&self, path: &Path) -> crate::master_check::MasterCheck {
+        crate::master_check::inspect_master_using(path, &self.opener)
+    }
+
+    /// Reads a master workbook through this workspace's opener.
+    fn read_master(&self, file: &InputFile) -> Result<Master> {
+        read_master_using(&self.opener, file)
+    }
+
+    /// A new session reading through this workspace's opener.
+    fn new_session(&self, policy: Policy, master_file: InputFile, master: Master) -> Session {
+        Session::new(policy, master_file, master).with_opener(self.opener.clone())
     }
 
     /// Opens the database at `db_path` and restores its working set (the CLI's `db`
@@ -205,13 +237,14 @@ impl Workspace {
             .or_else(|_| preset(policy_id))
             .map_err(|_| Error::PolicyUnknown(policy_id.to_string()))?;
         let master_file = InputFile::new(set.master.name, set.master.bytes);
-        let master = read_master(&master_file)?;
-        let mut session = Session::new(policy, master_file, master);
+        let master = self.read_master(&master_file)?;
+        let mut session = self.new_session(policy, master_file, master);
         let files: Vec<InputFile> = set
             .files
             .iter()
             .map(|f| InputFile::new(f.file.name.clone(), f.file.bytes.clone()))
             .collect();
+        session.mappings.by_file = self.file_mappings()?;
         session.add(files, &|_, _| {});
         // A unit taken out of a workbook of several units stays out.
         let units: Vec<(&str, Option<&str>)> = set
@@ -342,7 +375,7 @@ impl Workspace {
         let _w = lock(&self.writer);
         let started = std::time::Instant::now();
         if let Some(m) = &master {
-            read_master(m)?;
+            self.read_master(m)?;
         }
         // The master in use is not a schedule, also when it sits in the chosen folder.
         let master_bytes = match &master {
@@ -395,6 +428,7 @@ impl Workspace {
                 });
             }
         }
+        session.mappings.by_unit = self.unit_mappings()?;
         let added = session.add(files, &observer(on_event, &queued));
         on_event(ImportEvent::Saving);
         let new = session.joined(&added);
@@ -446,7 +480,7 @@ impl Workspace {
                 fresh: false,
             }),
             (Some((session, false)), Some(m)) => {
-                let master = read_master(&m)?;
+                let master = self.read_master(&m)?;
                 Ok(Base {
                     session: session.rebase(policy, m, master),
                     demo: false,
@@ -454,9 +488,9 @@ impl Workspace {
                 })
             }
             (_, Some(m)) => {
-                let master = read_master(&m)?;
+                let master = self.read_master(&m)?;
                 Ok(Base {
-                    session: Session::new(policy, m, master),
+                    session: self.new_session(policy, m, master),
                     demo: false,
                     fresh: true,
                 })
@@ -469,7 +503,7 @@ impl Workspace {
 
     /// Saves the files at `new` of `session` (and retires what left the set) in one
     /// transaction and, only when that succeeded, makes `session` current.
-    fn commit(
+    pub(crate) fn commit(
         &self,
         mut session: Session,
         new: &[usize],
@@ -512,13 +546,16 @@ impl Workspace {
         };
         let policy_id = session.policy.id.clone();
         let in_use = format!("{} dipakai.", session.policy.in_words());
+        let mapped = crate::mapping::written(&session, new)?;
         let stored = self.with_store(|s| {
-            s.record_import(&import)?;
+            mapped.with(|w| s.record_import_mapped(&import, w))?;
             s.set_setting_noted(KEY_POLICY, &policy_id, Some((action::POLICY_USE, &in_use)))?;
             s.set_setting_noted(KEY_DEMO_ACTIVE, if demo { "1" } else { "0" }, None)?;
             s.active_set(&policy_id)
         })?;
         session.retired.clear();
+        session.mappings.remember = None;
+        session.mappings.by_unit.clear();
         if let Some(set) = stored {
             sync_stored(&mut session, &set.files);
         }
@@ -549,13 +586,13 @@ impl Workspace {
         let demo = fleksi_demo::write_demo(&fleksi_demo::DemoOptions::new(policy.clone()), &out)
             .map_err(|e| Error::Internal(format!("data contoh tidak dapat ditulis: {e}")))?;
         let master_file = inputs::read_input(&demo.master_path, Naming::FileName)?;
-        let master = read_master(&master_file)?;
+        let master = self.read_master(&master_file)?;
         let files = demo
             .files
             .iter()
             .map(|f| inputs::read_input(&f.path, Naming::FileName))
             .collect::<Result<Vec<_>>>()?;
-        let mut session = Session::new(policy, master_file, master);
+        let mut session = self.new_session(policy, master_file, master);
         let added = session.add(files, &|_, _| {});
         let new = session.joined(&added);
         // The demo starts a fresh set: earlier files of this policy step aside.
@@ -574,7 +611,7 @@ impl Workspace {
         let snap = self.snapshot()?;
         let s = &snap.session;
         self.with_store(|st| st.clear_active(&s.policy.id).map(|_| ()))?;
-        let fresh = Session::new(s.policy.clone(), s.master_file.clone(), s.master.clone());
+        let fresh = self.new_session(s.policy.clone(), s.master_file.clone(), s.master.clone());
         self.swap(fresh, snap.demo)?;
         Ok(())
     }

@@ -49,6 +49,8 @@ export const AUDIT_LABELS: Record<AuditActionName, string> = {
   data_contoh: 'Data contoh',
   rentang_laporan: 'Rentang laporan',
   simpan_dokumen: 'Dokumen disimpan',
+  simpan_pemetaan_kolom: 'Pemetaan kolom disimpan',
+  hapus_pemetaan_kolom: 'Pemetaan kolom dihapus',
 };
 
 /** The label of a finding code; an unknown code (newer database) reads as a general one. */

@@ -52,7 +52,7 @@ export const ROUTES: readonly RouteInfo[] = [
   {
     id: 'pengaturan',
     label: 'Pengaturan',
-    summary: 'Folder data, basis data, riwayat impor dan jejak audit.',
+    summary: 'Folder data, basis data, pemetaan kolom tersimpan, riwayat impor dan jejak audit.',
   },
 ];
 

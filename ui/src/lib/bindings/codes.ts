@@ -43,4 +43,6 @@ export const AUDIT_ACTIONS = [
   "data_contoh",
   "rentang_laporan",
   "simpan_dokumen",
+  "simpan_pemetaan_kolom",
+  "hapus_pemetaan_kolom",
 ] as const;
