@@ -249,8 +249,8 @@ pub fn check(mapping: &ColumnMapping) -> Result<()> {
 }
 
 impl Workspace {
-    /// The file of the current set stored as `submission_id`: (set index, name, bytes).
-    fn stored_file(session: &Session, submission_id: i64) -> Result<usize> {
+    /// Where in the current set the file stored as `submission_id` is (refused when gone).
+    pub(crate) fn stored_file(session: &Session, submission_id: i64) -> Result<usize> {
         session
             .files
             .iter()

@@ -622,17 +622,7 @@ impl Workspace {
         let _w = lock(&self.writer);
         let snap = self.snapshot()?;
         let mut session = snap.session.as_ref().clone();
-        let index = session
-            .files
-            .iter()
-            .position(|f| {
-                f.stored
-                    .as_ref()
-                    .is_some_and(|s| s.submission_id == submission_id)
-            })
-            .ok_or_else(|| {
-                Error::InputMissing("Berkas itu tidak ada lagi di kumpulan kerja.".into())
-            })?;
+        let index = Self::stored_file(&session, submission_id)?;
         session.remove_at(index);
         session.revalidate();
         self.with_store(|s| s.deactivate_submission(submission_id).map(|_| ()))?;
