@@ -15,6 +15,7 @@ mod inputs;
 mod mapping;
 mod master_book;
 mod non_asn;
+mod ods;
 mod ole_check;
 mod schedule;
 mod unit_match;
@@ -28,6 +29,7 @@ pub mod fuzzing {
         decode as decode_text, delimiter as csv_delimiter, read as read_csv,
     };
     pub use crate::dates::{parse_text as parse_date_text, DateText};
+    pub use crate::ods::read as read_ods;
     pub use crate::ole_check::check as ole_check;
 }
 

@@ -8,7 +8,7 @@ use crate::csv_text;
 use crate::error::{ImportError, Limits};
 use crate::extent::{self, Stray};
 use crate::ole_check;
-use calamine::{Data, DataRef, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use fleksi_core::finding::a1;
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -281,11 +281,6 @@ fn describe(e: impl std::fmt::Display) -> String {
     let lower = text.to_lowercase();
     if lower.contains("password") || lower.contains("encrypt") {
         "berkas dilindungi kata sandi (terenkripsi); simpan ulang tanpa kata sandi".to_string()
-    } else if text.contains("Cell limit exceeded") {
-        // calamine's ods reader sizes each sheet by its used rectangle and gives up here.
-        "ada sel terisi yang sangat jauh dari tabel (lebih dari 100 juta sel terpakai); hapus \
-         isi di luar tabel (Ctrl+End menunjukkan sel terakhir) lalu simpan ulang"
-            .to_string()
     } else {
         format!("isi berkas rusak atau tidak didukung ({text})")
     }
@@ -325,9 +320,12 @@ fn parse(
     match format {
         Format::Xlsx => streamed!(file, Xlsx::new(cursor).map_err(|e| broken(&e))?, limits),
         Format::Xlsb => streamed!(file, Xlsb::new(cursor).map_err(|e| broken(&e))?, limits),
-        // These readers build each sheet's dense range themselves (ods refuses one of more
-        // than 100 million cells; xls sheets are at most 65,536 × 256); it is re-cut here.
-        Format::Ods => ranges(file, Ods::new(cursor).map_err(|e| broken(&e))?, limits),
+        // Read cell by cell here: calamine's ods reader builds each sheet's used rectangle.
+        Format::Ods => Ok(crate::ods::read(file, cursor.get_ref(), limits)?
+            .into_iter()
+            .map(|(name, cells)| sheet(name, cells))
+            .collect()),
+        // calamine builds each xls sheet's dense range (at most 65,536 × 256); re-cut here.
         Format::Xls => ranges(file, Xls::new(cursor).map_err(|e| broken(&e))?, limits),
         Format::Csv => Err(broken(&"CSV dibaca di tempat lain")),
     }
