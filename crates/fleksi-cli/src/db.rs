@@ -1,6 +1,6 @@
 //! `fleksi db …`: the same working state as the app, over a database file — import files
 //! (one transaction per call), check and recap what is stored, each unit's versions with
-//! their diff, backup and restore. `db check --json` prints what `check --json` prints for
+//! their diff, the remembered column mappings, backup and restore. `db check --json` prints what `check --json` prints for
 //! the same files.
 
 use std::path::{Path, PathBuf};
@@ -64,6 +64,16 @@ pub enum DbCommand {
         #[arg(long, num_args = 2, value_names = ["LAMA", "BARU"])]
         compare: Option<Vec<u32>>,
     },
+    /// The column mappings remembered per unit (the app's "Atur kolom…"); --remove UNIT
+    /// forgets one, so that unit's next file is read automatically again.
+    Mappings {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_name = "UNIT")]
+        remove: Option<String>,
+    },
     /// Write a consistent copy of the database.
     Backup {
         #[arg(long)]
@@ -121,6 +131,7 @@ pub fn run(command: DbCommand) -> Result<u8, String> {
             json,
             compare,
         } => history(&db, unit.as_deref(), json, compare),
+        DbCommand::Mappings { db, json, remove } => mappings(&db, json, remove.as_deref()),
         DbCommand::Backup { db, out } => {
             open(&db)?.backup_to(&out).map_err(|e| e.to_string())?;
             eprintln!("Cadangan basis data ditulis: {}", out.display());
@@ -233,6 +244,36 @@ fn history(
                 );
             }
         }
+    }
+    Ok(0)
+}
+
+fn mappings(db: &Path, json: bool, remove: Option<&str>) -> Result<u8, String> {
+    let ws = open(db)?;
+    let rows = match remove {
+        Some(unit) => {
+            let rows = ws.remove_column_mapping(unit).map_err(|e| e.to_string())?;
+            eprintln!("Pemetaan kolom untuk {unit} dihapus.");
+            rows
+        }
+        None => ws.column_mappings().map_err(|e| e.to_string())?,
+    };
+    if json {
+        let text = serde_json::to_string_pretty(&rows)
+            .map_err(|e| format!("JSON tidak dapat ditulis: {e}"))?;
+        println!("{text}");
+        return Ok(0);
+    }
+    if rows.is_empty() {
+        println!("Tidak ada pemetaan kolom tersimpan.");
+    }
+    for m in &rows {
+        let name = m
+            .unit_name
+            .as_deref()
+            .unwrap_or("(tidak ada di data pegawai)");
+        println!("{} — {name} (disimpan {})", m.unit_code, m.saved_at);
+        println!("  {}", m.summary);
     }
     Ok(0)
 }

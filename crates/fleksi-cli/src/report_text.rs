@@ -25,8 +25,9 @@ fn place(f: &Finding) -> String {
 fn finding_lines(out: &mut String, f: &Finding) {
     let _ = writeln!(
         out,
-        "  [{}] {} — {}",
+        "  [{}] {} ({}) — {}",
         f.severity.label(),
+        f.code.label(),
         f.code.as_str(),
         place(f)
     );

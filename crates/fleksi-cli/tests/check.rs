@@ -204,8 +204,10 @@ fn text_report_is_grouped_by_unit_in_indonesian() {
     assert!(
         stdout.contains("== Dinas Komunikasi dan Informatika (DISKOMINFO) — 6 ASN; Sudah mengirim")
     );
-    assert!(stdout.contains("[Kesalahan] status.unknown — "));
-    assert!(stdout.contains("[Peringatan] nip.precision_lost — "));
+    assert!(stdout.contains("[Kesalahan] Keterangan tidak dikenali (status.unknown) — "));
+    assert!(stdout.contains(
+        "[Peringatan] NIP terpotong karena diketik sebagai angka (nip.precision_lost) — "
+    ));
     assert!(stdout.contains("== Berkas tanpa unit yang dikenali"));
     assert!(stdout.contains("Ringkasan: 7 berkas, 6 kesalahan, 2 peringatan."));
 }

@@ -135,6 +135,38 @@ impl FindingCode {
         }
     }
 
+    /// The Indonesian name of the code that clerks read (Temuan table and filter, the recap's
+    /// and the error workbook's finding lists, `check`'s text report); the code itself is
+    /// for whoever supports them. The app's labels are generated from this (`codes.ts`).
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingCode::FileUnreadable => "Berkas tidak terbaca",
+            FindingCode::UnitUnknown => "Unit kerja tidak dikenali",
+            FindingCode::HeaderNotFound => "Judul kolom tidak ditemukan",
+            FindingCode::NipInvalid => "NIP tidak sah",
+            FindingCode::NipPrecisionLost => "NIP terpotong karena diketik sebagai angka",
+            FindingCode::NipDuplicate => "NIP ganda",
+            FindingCode::NipUnknown => "NIP tidak ada di data pegawai",
+            FindingCode::NipOtherUnit => "NIP milik unit lain",
+            FindingCode::EmployeeMissing => "Pegawai tidak dijadwalkan",
+            FindingCode::StatusUnknown => "Keterangan tidak dikenali",
+            FindingCode::StatusMissing => "Keterangan kosong",
+            FindingCode::DateOutsidePeriod => "Tanggal di luar masa berlaku",
+            FindingCode::DateNonWorking => "Jadwal pada hari libur",
+            FindingCode::WfaExemptUnit => "WFA di unit yang dikecualikan",
+            FindingCode::WfaQuotaExceeded => "WFA melebihi batas harian",
+            FindingCode::WfaDayNotAllowed => "WFA pada hari yang tidak diizinkan",
+            FindingCode::WfaWeeklyLimit => "WFA melebihi batas mingguan",
+            FindingCode::ApprovalMissing => "Belum disetujui atasan",
+            FindingCode::ApprovalUnclear => "Persetujuan atasan tidak jelas",
+            FindingCode::DateInvalid => "Tanggal tidak terbaca",
+            FindingCode::PiketUnderstaffed => "Petugas piket kurang",
+            FindingCode::EmployeeDoubleBooked => "Pegawai dijadwalkan dua unit",
+            FindingCode::CellOutsideTable => "Isian di luar tabel jadwal",
+            FindingCode::StaffNonAsn => "Baris pegawai non-ASN",
+        }
+    }
+
     /// The default severity of the code (`nip.precision_lost` is downgraded to a warning
     /// by the importer when the NIP is recovered from the master).
     pub fn default_severity(self) -> Severity {

@@ -21,8 +21,9 @@ use serde::{Deserialize, Serialize};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use ts_rs::TS;
 
-/// Rows of a sheet shown in the dialog.
-pub const PREVIEW_ROWS: u32 = 15;
+/// Rows of a sheet shown in the dialog (a letterhead, title and notes above the header can
+/// take a dozen rows or more; the dialog's table scrolls).
+pub const PREVIEW_ROWS: u32 = 30;
 /// Columns of a sheet shown in the dialog (and the most a mapping may name).
 pub const PREVIEW_COLUMNS: u32 = 40;
 /// Longest cell text shown in the dialog.

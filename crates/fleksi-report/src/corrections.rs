@@ -252,13 +252,14 @@ fn list_sheet(
     let names = [
         "No",
         "Tingkat",
-        "Kode",
+        "Jenis temuan",
         "Sel pada berkas asli",
         "Sel pada lembar Koreksi",
         "NIP",
         "Tanggal",
         "Pesan",
         "Saran perbaikan",
+        "Kode",
     ];
     let mut widths = Widths::new();
     for (c, h) in names.iter().enumerate() {
@@ -274,7 +275,7 @@ fn list_sheet(
         ws.write_number_with_format(r, 0, (i + 1) as f64, &plain)?;
         let sev = if f.is_error() { &err } else { &plain };
         ws.write_string_with_format(r, 1, f.severity.label(), sev)?;
-        ws.write_string_with_format(r, 2, f.code.as_str(), &text)?;
+        ws.write_string_with_format(r, 2, f.code.label(), &plain)?;
         ws.write_string_with_format(r, 3, f.cell.as_deref().unwrap_or(""), &text)?;
         let here = spot.map_or(String::new(), |(row, col)| a1(u32::from(col), row));
         ws.write_string_with_format(r, 4, &here, &text)?;
@@ -283,7 +284,9 @@ fn list_sheet(
         ws.write_string_with_format(r, 6, &date, &plain)?;
         ws.write_string_with_format(r, 7, &f.message, &wrap)?;
         ws.write_string_with_format(r, 8, &f.hint, &wrap)?;
-        widths.note(2, f.code.as_str());
+        ws.write_string_with_format(r, 9, f.code.as_str(), &text)?;
+        widths.note(2, f.code.label());
+        widths.note(9, f.code.as_str());
         widths.note(5, f.nip.as_deref().unwrap_or(""));
         widths.note(6, &date);
         widths.note(7, &f.message);
@@ -292,7 +295,7 @@ fn list_sheet(
     widths.apply(ws, 60)?;
     let last = HEAD + findings.len() as u32;
     ws.set_freeze_panes(HEAD + 1, 0)?;
-    ws.autofilter(HEAD, 0, last, 8)?;
+    ws.autofilter(HEAD, 0, last, 9)?;
     sheet::print_setup(ws, HEAD)?;
     Ok(())
 }

@@ -265,7 +265,7 @@ fn findings_sheet(
         &mut widths,
         &[
             "Tingkat",
-            "Kode",
+            "Jenis temuan",
             "Berkas",
             "Lembar",
             "Sel",
@@ -274,6 +274,7 @@ fn findings_sheet(
             "Tanggal",
             "Pesan",
             "Saran perbaikan",
+            "Kode",
         ],
     )?;
     let (c, t, d) = (sheet::cell(), sheet::text_cell(), sheet::date_cell());
@@ -284,7 +285,7 @@ fn findings_sheet(
         r += 1;
         let sev = if f.is_error() { &err } else { &c };
         ws.write_string_with_format(r, 0, f.severity.label(), sev)?;
-        ws.write_string_with_format(r, 1, f.code.as_str(), &t)?;
+        ws.write_string_with_format(r, 1, f.code.label(), &c)?;
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
         let cols = [
             opt(&f.file),
@@ -303,12 +304,14 @@ fn findings_sheet(
         };
         ws.write_string_with_format(r, 8, &f.message, &wrap)?;
         ws.write_string_with_format(r, 9, &f.hint, &wrap)?;
-        widths.note(1, f.code.as_str());
+        ws.write_string_with_format(r, 10, f.code.as_str(), &t)?;
+        widths.note(1, f.code.label());
+        widths.note(10, f.code.as_str());
         widths.note(8, &f.message);
         widths.note(9, &f.hint);
     }
     widths.note(7, "29-12-2025");
-    finish_table(ws, &widths, r, 9, 0)
+    finish_table(ws, &widths, r, 10, 0)
 }
 
 fn not_submitted(ws: &mut Worksheet, policy: &Policy, recap: &Recap) -> Result<(), XlsxError> {

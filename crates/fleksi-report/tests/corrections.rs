@@ -43,7 +43,8 @@ fn findings_are_highlighted_with_notes_and_listed() {
     let listed: Vec<&[Data]> = list.rows().skip(3).collect();
     assert_eq!(listed.len(), mine.len());
     for (row, f) in listed.iter().zip(&mine) {
-        assert_eq!(row[2].to_string(), f.code.as_str());
+        assert_eq!(row[2].to_string(), f.code.label());
+        assert_eq!(row[9].to_string(), f.code.as_str());
         assert_eq!(row[7].to_string(), f.message);
         assert!(
             !row[4].to_string().is_empty(),

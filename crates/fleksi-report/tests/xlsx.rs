@@ -79,7 +79,8 @@ fn calamine_reads_back_the_recap_numbers() {
         .rows()
         .nth(HEADER_ROW as usize + 1)
         .expect("finding row");
-    assert_eq!(row[1].to_string(), "wfa.quota_exceeded");
+    assert_eq!(row[1].to_string(), "WFA melebihi batas harian");
+    assert_eq!(row[10].to_string(), "wfa.quota_exceeded");
     assert_eq!(row[4].to_string(), "F12");
     assert_eq!(row[6].to_string(), "199001012015031001");
     let belum = wb.worksheet_range("Belum Mengirim").expect("sheet");

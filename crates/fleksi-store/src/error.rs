@@ -45,7 +45,7 @@ pub enum StoreError {
     Busy { seconds: u64 },
     /// Another program (the app, or `fleksi db …`) recorded an import after this one read
     /// the working set: recording this import on the stale view would drop the other's files.
-    #[error("Basis data telah diubah oleh program Fleksi lain (aplikasi atau perintah fleksi) sejak data kerja dibaca; impor ini tidak disimpan agar berkas dari program itu tidak hilang. Muat ulang data kerja (tutup lalu buka lagi aplikasinya, atau jalankan lagi perintahnya), lalu ulangi.")]
+    #[error("Basis data telah diubah oleh program Fleksi lain (aplikasi atau perintah fleksi) sejak data kerja dibaca; impor ini tidak disimpan agar berkas dari program itu tidak hilang. Ulangi impornya: aplikasi lebih dulu memuat ulang data kerja dari basis data (di terminal: jalankan lagi perintahnya).")]
     Changed,
     /// The disk (or the folder's quota) is full; the write was rolled back.
     #[error("Disk penuh: basis data tidak dapat ditulis, tidak ada yang diubah. Kosongkan ruang disk, lalu ulangi.")]

@@ -123,6 +123,13 @@ impl Store {
             .query_row("SELECT max(id) FROM imports", [], |r| r.get(0))
     }
 
+    /// Whether another connection (the app, or `fleksi db …`) recorded an import since this
+    /// one last saw the working set: its next [`Store::record_import`] would be refused with
+    /// [`StoreError::Changed`] until it reads the set again ([`Store::active_set`]).
+    pub fn is_behind(&self) -> Result<bool, StoreError> {
+        Ok(self.latest_import()? != self.seen.get())
+    }
+
     /// The schema version of the open database (equals the one this build writes).
     pub fn schema_version(&self) -> i64 {
         self.version

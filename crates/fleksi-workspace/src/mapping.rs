@@ -314,6 +314,7 @@ impl Workspace {
         remember: bool,
     ) -> Result<ImportOutcome> {
         let _w = lock(&self.writer);
+        self.catch_up()?;
         let snap = self.snapshot()?;
         let mut session = snap.session.as_ref().clone();
         let at = Self::stored_file(&session, submission_id)?;

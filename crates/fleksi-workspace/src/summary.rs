@@ -31,6 +31,10 @@ pub struct FileResult {
     pub readable: bool,
     /// Why nothing was read (unreadable file, no header row), in Indonesian.
     pub problem: Option<String>,
+    /// True when the file opened but no table was recognised (`header.not_found`): the
+    /// clerk can say which column is what ("Atur kolom…"). A file that is not a spreadsheet,
+    /// is damaged or too big (`file.unreadable`) has nothing to map.
+    pub mappable: bool,
     /// The unit's version number of this send (`Versi kiriman`).
     pub version: u32,
     /// Dates the file covers, e.g. `29-12-2025 s.d. 31-12-2025 (3 tanggal)`.
@@ -126,6 +130,7 @@ impl FileResult {
             warnings,
             readable: is_readable(sub),
             problem: fatal.map(|f| f.message.clone()),
+            mappable: fatal.is_some_and(|f| f.code == FindingCode::HeaderNotFound),
             version: file.version,
             covers: covers_text(sub),
             note: send_note(session, index),
@@ -148,6 +153,7 @@ impl FileResult {
             warnings: 0,
             readable: true,
             problem: None,
+            mappable: false,
             version: 0,
             covers: None,
             note: Some(format!(

@@ -259,6 +259,29 @@ impl Workspace {
         Ok(Some(session))
     }
 
+    /// Another program (`fleksi db import` in a terminal, a script) recorded an import since
+    /// this workspace read its set: reads the set of the policy in use again, so that the
+    /// next write joins the other's files instead of being refused as stale
+    /// ([`fleksi_store::StoreError::Changed`]). Called by every write that builds on the
+    /// current set, under the writer lock.
+    pub(crate) fn catch_up(&self) -> Result<()> {
+        if !self.with_store(|s| s.is_behind())? {
+            return Ok(());
+        }
+        let Ok(snap) = self.snapshot() else {
+            return Ok(());
+        };
+        let id = snap.session.policy.id.clone();
+        if let Some(session) = self.restore_set(&id)? {
+            log::info!(
+                "Basis data diubah oleh program lain; kumpulan kerja {id} dimuat ulang ({} berkas)",
+                session.files.len()
+            );
+            self.swap(session, snap.demo)?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn with_store<T>(
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, fleksi_store::StoreError>,
@@ -373,6 +396,7 @@ impl Workspace {
         on_event: &(dyn Fn(ImportEvent) + Sync),
     ) -> Result<ImportOutcome> {
         let _w = lock(&self.writer);
+        self.catch_up()?;
         let started = std::time::Instant::now();
         if let Some(m) = &master {
             self.read_master(m)?;
@@ -620,6 +644,7 @@ impl Workspace {
     /// database. The set is validated again without it.
     pub fn remove_file(&self, submission_id: i64) -> Result<SessionSummary> {
         let _w = lock(&self.writer);
+        self.catch_up()?;
         let snap = self.snapshot()?;
         let mut session = snap.session.as_ref().clone();
         let index = Self::stored_file(&session, submission_id)?;

@@ -86,7 +86,16 @@ fn a_folder_imports_with_progress_per_file_and_replaces_the_demo() {
     assert_eq!(events.last(), Some(&ImportEvent::Saving));
     assert!(!outcome.summary.demo);
     assert_eq!(outcome.summary.files.len(), files.len());
-    assert!(outcome.files.iter().any(|f| !f.readable), "rusak.xlsx");
+    let broken = outcome
+        .files
+        .iter()
+        .find(|f| f.name == "rusak.xlsx")
+        .expect("a line for rusak.xlsx");
+    assert!(!broken.readable, "{broken:?}");
+    assert!(
+        !broken.mappable,
+        "a damaged file has no columns to map: {broken:?}"
+    );
     // The same folder again: every file is identical, nothing changes.
     let again = ws
         .import(&request("lebak-2025-12", None, &[fixtures()]), &|_| {})

@@ -88,6 +88,7 @@ fn an_unreadable_file_is_imported_with_a_mapping_and_the_next_one_without_the_di
         !unread.readable,
         "the automatic reader refuses it: {unread:?}"
     );
+    assert!(unread.mappable, "its columns can be mapped: {unread:?}");
     assert_eq!(unread.unit_code.as_deref(), Some("BAPELITBANGDA"));
     let id = unread.submission_id.expect("stored");
 
@@ -122,7 +123,7 @@ fn an_unreadable_file_is_imported_with_a_mapping_and_the_next_one_without_the_di
         .import_mapped(id, &mapping(), true)
         .expect("mapped import");
     let read = line(&out.files, "bapelitbangda-rencana.csv");
-    assert!(read.readable, "{read:?}");
+    assert!(read.readable && !read.mappable, "{read:?}");
     assert_eq!((read.rows, read.version), (4, 1));
     assert!(read.read_as[0].starts_with("dibaca dengan pemetaan kolom: baris judul 7; A NIP"));
     assert_eq!(

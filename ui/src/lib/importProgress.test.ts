@@ -78,6 +78,7 @@ describe('otherFiles', () => {
     warnings: 0,
     readable: true,
     problem: null,
+    mappable: false,
     version: 1,
     covers: null,
     note: null,

@@ -54,6 +54,7 @@ function line(name: string, over: Partial<FileResult> = {}): FileResult {
     warnings: 0,
     readable: false,
     problem: null,
+    mappable: false,
     version: 1,
     covers: null,
     note: null,

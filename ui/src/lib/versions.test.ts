@@ -14,6 +14,7 @@ function file(over: Partial<FileResult>): FileResult {
     warnings: 0,
     readable: true,
     problem: null,
+    mappable: false,
     version: 1,
     covers: null,
     note: null,

@@ -34,6 +34,12 @@ readable: boolean,
  */
 problem: string | null, 
 /**
+ * True when the file opened but no table was recognised (`header.not_found`): the
+ * clerk can say which column is what ("Atur kolom…"). A file that is not a spreadsheet,
+ * is damaged or too big (`file.unreadable`) has nothing to map.
+ */
+mappable: boolean, 
+/**
  * The unit's version number of this send (`Versi kiriman`).
  */
 version: number, 

@@ -28,6 +28,34 @@ export const FINDING_CODES = [
   "staff.non_asn",
 ] as const;
 
+/** The Indonesian name of each finding code (`fleksi_core::FindingCode::label`), the same as in the documents. */
+export const FINDING_CODE_LABELS: Record<(typeof FINDING_CODES)[number], string> = {
+  "file.unreadable": "Berkas tidak terbaca",
+  "unit.unknown": "Unit kerja tidak dikenali",
+  "header.not_found": "Judul kolom tidak ditemukan",
+  "nip.invalid": "NIP tidak sah",
+  "nip.precision_lost": "NIP terpotong karena diketik sebagai angka",
+  "nip.duplicate": "NIP ganda",
+  "nip.unknown": "NIP tidak ada di data pegawai",
+  "nip.other_unit": "NIP milik unit lain",
+  "employee.missing": "Pegawai tidak dijadwalkan",
+  "status.unknown": "Keterangan tidak dikenali",
+  "status.missing": "Keterangan kosong",
+  "date.outside_period": "Tanggal di luar masa berlaku",
+  "date.non_working": "Jadwal pada hari libur",
+  "wfa.exempt_unit": "WFA di unit yang dikecualikan",
+  "wfa.quota_exceeded": "WFA melebihi batas harian",
+  "wfa.day_not_allowed": "WFA pada hari yang tidak diizinkan",
+  "wfa.weekly_limit": "WFA melebihi batas mingguan",
+  "approval.missing": "Belum disetujui atasan",
+  "approval.unclear": "Persetujuan atasan tidak jelas",
+  "date.invalid": "Tanggal tidak terbaca",
+  "piket.understaffed": "Petugas piket kurang",
+  "employee.double_booked": "Pegawai dijadwalkan dua unit",
+  "cell.outside_table": "Isian di luar tabel jadwal",
+  "staff.non_asn": "Baris pegawai non-ASN",
+};
+
 /** Every audit action the store or the app writes (`fleksi_store::action::ALL`). */
 export const AUDIT_ACTIONS = [
   "impor",
