@@ -239,13 +239,20 @@ fn a_killed_db_import_leaves_the_database_as_it_was() {
 /// workspace the app drives) and `--remove` forgets one; removing it again is refused.
 #[test]
 fn mappings_are_listed_and_removed() {
-    use fleksi_import::{ColumnChoice, ColumnMapping, ColumnRole};
+    use fleksi_import::ColumnMapping;
     use fleksi_workspace::import::ImportRequest;
     use fleksi_workspace::Workspace;
 
     let dir = scratch("mappings");
     let db = dir.join("fleksi.sqlite3");
-    let (code, out, err) = fleksi(&["db", "mappings", "--db", &s(&db)]);
+    let mappings = |more: &[&str]| {
+        let mut args = vec!["db", "mappings", "--db"];
+        let db = s(&db);
+        args.push(&db);
+        args.extend_from_slice(more);
+        fleksi(&args)
+    };
+    let (code, out, err) = mappings(&[]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Tidak ada pemetaan kolom tersimpan."), "{out}");
     {
@@ -260,58 +267,29 @@ fn mappings_are_listed_and_removed() {
         };
         let imported = ws.import(&request, &|_| {}).expect("import");
         let id = imported.files[0].submission_id.expect("stored");
-        let col = |c: &str, role| ColumnChoice {
-            column: c.into(),
-            role,
-            date: None,
-        };
-        let mapping = ColumnMapping {
-            sheet: None,
-            header_row: Some(7),
-            first_data_row: 8,
-            columns: vec![
-                col("A", ColumnRole::Nip),
-                col("B", ColumnRole::Name),
-                col("C", ColumnRole::Date),
-                col("D", ColumnRole::Ignore),
-                col("E", ColumnRole::Status),
-            ],
-            unit: Some("BAPELITBANGDA".into()),
-        };
+        let text = std::fs::read_to_string(fx.join("mapping/bapelitbangda-rencana.mapping.json"))
+            .expect("mapping fixture");
+        let mapping: ColumnMapping = serde_json::from_str(&text).expect("a mapping");
         ws.import_mapped(id, &mapping, true).expect("mapped import");
     }
-    let (code, out, err) = fleksi(&["db", "mappings", "--db", &s(&db)]);
+    let (code, out, err) = mappings(&[]);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("BAPELITBANGDA — "), "{out}");
     assert!(out.contains("baris judul 7"), "{out}");
-    let (code, out, err) = fleksi(&["db", "mappings", "--json", "--db", &s(&db)]);
+    let (code, out, err) = mappings(&["--json"]);
     assert_eq!(code, 0, "{err}");
     let rows: Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(rows[0]["unit_code"], "BAPELITBANGDA");
     assert_eq!(rows.as_array().map(Vec::len), Some(1));
 
-    let (code, out, err) = fleksi(&[
-        "db",
-        "mappings",
-        "--db",
-        &s(&db),
-        "--remove",
-        "BAPELITBANGDA",
-    ]);
+    let (code, out, err) = mappings(&["--remove", "BAPELITBANGDA"]);
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("Pemetaan kolom untuk BAPELITBANGDA dihapus."),
         "{err}"
     );
     assert!(out.contains("Tidak ada pemetaan kolom tersimpan."), "{out}");
-    let (code, _, err) = fleksi(&[
-        "db",
-        "mappings",
-        "--db",
-        &s(&db),
-        "--remove",
-        "BAPELITBANGDA",
-    ]);
+    let (code, _, err) = mappings(&["--remove", "BAPELITBANGDA"]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("Tidak ada pemetaan kolom tersimpan untuk BAPELITBANGDA"),

@@ -8,7 +8,7 @@ mod common;
 
 use common::*;
 use fleksi_core::FindingCode;
-use fleksi_import::{ColumnChoice, ColumnMapping, ColumnRole};
+use fleksi_import::{ColumnMapping, ColumnRole};
 use fleksi_workspace::summary::FileResult;
 use fleksi_workspace::Workspace;
 use std::path::PathBuf;
@@ -17,25 +17,13 @@ fn mapping_fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mapping")
 }
 
+/// The clerk's mapping for the fixtures (header row 7, A NIP, B nama, C tanggal, D abaikan,
+/// E keterangan; unit BAPELITBANGDA).
 fn mapping() -> ColumnMapping {
-    let col = |c: &str, role| ColumnChoice {
-        column: c.into(),
-        role,
-        date: None,
-    };
-    ColumnMapping {
-        sheet: None,
-        header_row: Some(7),
-        first_data_row: 8,
-        columns: vec![
-            col("A", ColumnRole::Nip),
-            col("B", ColumnRole::Name),
-            col("C", ColumnRole::Date),
-            col("D", ColumnRole::Ignore),
-            col("E", ColumnRole::Status),
-        ],
-        unit: Some("BAPELITBANGDA".into()),
-    }
+    let text =
+        std::fs::read_to_string(mapping_fixtures().join("bapelitbangda-rencana.mapping.json"))
+            .expect("mapping fixture");
+    serde_json::from_str(&text).expect("a ColumnMapping")
 }
 
 fn line<'a>(lines: &'a [FileResult], name: &str) -> &'a FileResult {
