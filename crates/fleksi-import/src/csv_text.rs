@@ -68,8 +68,29 @@ pub fn read(bytes: &[u8], max_cells: u64) -> Result<Range<Data>, String> {
         .from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut width = 0usize;
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("CSV rusak di baris {}: {e}", i + 1))?;
+    let mut record = csv::StringRecord::new();
+    // Blank lines are rows in Excel and LibreOffice but the csv crate skips them: the lines a
+    // record took beyond its own (and the line breaks inside its quoted cells) were blank
+    // lines before it, so every cell keeps the row the clerk sees.
+    let mut line = reader.position().line();
+    loop {
+        let more = reader
+            .read_record(&mut record)
+            .map_err(|e| format!("CSV rusak di baris {}: {e}", reader.position().line()))?;
+        if !more {
+            break;
+        }
+        let after = reader.position().line();
+        let inside = record
+            .iter()
+            .map(|f| memchr::memchr_iter(b'\n', f.as_bytes()).count() as u64)
+            .sum::<u64>();
+        let blank = (after - line).saturating_sub(1 + inside);
+        line = after;
+        if blank > max_cells {
+            return Err(format!("terlalu banyak baris kosong ({blank})"));
+        }
+        rows.extend((0..blank).map(|_| Vec::new()));
         let row: Vec<String> = record.iter().map(str::to_string).collect();
         width = width.max(row.len());
         rows.push(row);
@@ -95,6 +116,20 @@ pub fn read(bytes: &[u8], max_cells: u64) -> Result<Range<Data>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_lines_stay_rows_and_quoted_lines_stay_in_their_cell() {
+        let text = "Judul\n\nNIP;Nama\n1;\"Budi\nS.Kom\"\n\n\n2;Ani\n";
+        let range = read(text.as_bytes(), 1_000).expect("reads");
+        let at = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+        assert_eq!(at(0, 0), Data::String("Judul".into()));
+        assert_eq!(at(1, 0), Data::Empty, "the blank line 2 is row 2");
+        assert_eq!(at(2, 0), Data::String("NIP".into()));
+        assert_eq!(at(3, 1), Data::String("Budi\nS.Kom".into()));
+        // Two blank lines after the quoted record: Ani is on row 7, as Excel shows it.
+        assert_eq!(at(6, 1), Data::String("Ani".into()));
+        assert_eq!(range.height(), 7);
+    }
 
     #[test]
     fn windows_1252_and_bom_decode() {

@@ -4,7 +4,7 @@
 
 use crate::cells::key;
 use calamine::{Data, DataType};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// A date as far as the cell tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +82,45 @@ fn month(word: &str) -> Option<u32> {
         .iter()
         .find(|(name, _)| name.starts_with(word))
         .map(|&(_, m)| m)
+}
+
+/// A heading that names only a day of the week (`Senin`, `JUM'AT`, `Monday`), no date.
+pub fn weekday_only(d: &Data) -> Option<Weekday> {
+    let Data::String(s) = d else {
+        return None;
+    };
+    if s.len() > 16 {
+        return None;
+    }
+    Some(match key(s).as_str() {
+        "SENIN" | "MONDAY" => Weekday::Mon,
+        "SELASA" | "TUESDAY" => Weekday::Tue,
+        "RABU" | "WEDNESDAY" => Weekday::Wed,
+        "KAMIS" | "THURSDAY" => Weekday::Thu,
+        "JUMAT" | "FRIDAY" => Weekday::Fri,
+        "SABTU" | "SATURDAY" => Weekday::Sat,
+        "MINGGU" | "AHAD" | "SUNDAY" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// Weekday-only headings, left to right, as dates of `start..=end`: each named day is the one
+/// date of that weekday in the period (a letter of a week or less). `None` when a day occurs
+/// there more than once or not at all, or the dates do not run left to right — never a guess.
+pub fn weekdays_in(days: &[Weekday], start: NaiveDate, end: NaiveDate) -> Option<Vec<NaiveDate>> {
+    let mut out: Vec<NaiveDate> = Vec::with_capacity(days.len());
+    for day in days {
+        let mut found = start
+            .iter_days()
+            .take_while(|d| *d <= end)
+            .filter(|d| d.weekday() == *day);
+        let date = found.next()?;
+        if found.next().is_some() || out.last().is_some_and(|prev| *prev >= date) {
+            return None;
+        }
+        out.push(date);
+    }
+    Some(out)
 }
 
 /// Reads a cell as a date, `None` when it is not one.
@@ -289,6 +328,29 @@ mod tests {
     fn read(s: &str) -> Option<NaiveDate> {
         let dt = parse_text(s)?;
         resolve(dt, d(2025, 12, 29), d(2025, 12, 31), None)
+    }
+
+    #[test]
+    fn weekday_headings_are_dates_only_when_the_period_has_each_once() {
+        let names = ["Senin", "SELASA", "Rabu ", "Jum'at", "Monday"];
+        let days: Vec<Weekday> = names
+            .iter()
+            .map(|n| weekday_only(&Data::String((*n).into())).expect(n))
+            .collect();
+        assert_eq!(&days[..3], [Weekday::Mon, Weekday::Tue, Weekday::Wed]);
+        assert_eq!(days[3], Weekday::Fri);
+        assert_eq!(weekday_only(&Data::String("Senin, 29 Des".into())), None);
+        assert_eq!(weekday_only(&Data::String("Minggu ke-1".into())), None);
+        // 29–31 December 2025 is Monday to Wednesday.
+        let (start, end) = (d(2025, 12, 29), d(2025, 12, 31));
+        assert_eq!(
+            weekdays_in(&days[..3], start, end),
+            Some(vec![d(2025, 12, 29), d(2025, 12, 30), d(2025, 12, 31)])
+        );
+        // Friday is not in the period; out of order; a two-week period has each day twice.
+        assert_eq!(weekdays_in(&[Weekday::Mon, Weekday::Fri], start, end), None);
+        assert_eq!(weekdays_in(&[Weekday::Tue, Weekday::Mon], start, end), None);
+        assert_eq!(weekdays_in(&days[..3], start, d(2026, 1, 9)), None);
     }
 
     #[test]

@@ -190,7 +190,7 @@ fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Ve
     };
     let result = catch_unwind(AssertUnwindSafe(|| {
         let mut found: Vec<Submission> = Vec::new();
-        let mut near_miss: Option<(String, String)> = None;
+        let mut near_miss: Option<(String, String, Option<String>)> = None;
         let mut ambiguous: Option<(String, String)> = None;
         for sheet in &sheets {
             match schedule::read_sheet(name, sheet, policy, master) {
@@ -200,7 +200,7 @@ fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Ve
                         ambiguous = Some((sheet.name.clone(), detail));
                     }
                     if let (None, Some(cell)) = (&near_miss, miss.nip_cell) {
-                        near_miss = Some((sheet.name.clone(), cell));
+                        near_miss = Some((sheet.name.clone(), cell, miss.weekdays));
                     }
                 }
             }
@@ -208,15 +208,23 @@ fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Ve
         let best = (!found.is_empty()).then(|| per_unit(found));
         best.unwrap_or_else(|| {
             let unit = schedule::unit_without_table(name, &sheets, master);
+            // Weekday-only date headings the period cannot date: said in either case.
+            let weekdays = near_miss
+                .as_ref()
+                .and_then(|(_, _, w)| w.as_deref())
+                .map(|w| format!(" {w}"))
+                .unwrap_or_default();
             let (sheet, detail, cell) = match (&ambiguous, &near_miss) {
                 (Some((sheet, detail)), _) => (
                     sheet.as_str(),
-                    format!(" Judul kolom tidak dikenali dan isinya tidak tegas: {detail}"),
+                    format!(" Judul kolom tidak dikenali dan isinya tidak tegas: {detail}{weekdays}"),
                     None,
                 ),
-                (None, Some((sheet, cell))) => (
+                (None, Some((sheet, cell, _))) => (
                     sheet.as_str(),
-                    format!(" Kolom NIP ada di sel {cell}, tetapi tidak ada kolom tanggal yang terbaca."),
+                    format!(
+                        " Kolom NIP ada di sel {cell}, tetapi tidak ada kolom tanggal yang terbaca.{weekdays}"
+                    ),
                     Some(cell.clone()),
                 ),
                 (None, None) => (sheets.first().map(|s| s.name.as_str()).unwrap_or(""), String::new(), None),

@@ -11,7 +11,7 @@ use crate::non_asn::{self, NonAsnRow};
 use crate::unit_match::UnitMatcher;
 use crate::workbook::Sheet;
 use calamine::Data;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 use fleksi_core::finding::a1;
 use fleksi_core::status::is_day_off_word;
 use fleksi_core::{
@@ -65,6 +65,8 @@ pub struct NoTable {
     pub nip_cell: Option<String>,
     /// What was found when columns read by their content were ambiguous (a sentence).
     pub detail: Option<String>,
+    /// Why weekday-only headings could not be dated (a sentence), when the row has them.
+    pub weekdays: Option<String>,
 }
 
 /// Columns with a known role in a row.
@@ -172,6 +174,12 @@ fn table_at(
             }
         }
     }
+    if table.date_cols.is_empty() && (table.date.is_none() || table.status.is_none()) {
+        if let Some((cols, note)) = weekday_cols(sheet, row, (c0, c1), roles, policy) {
+            table.date_cols = cols;
+            table.notes.push(note);
+        }
+    }
     if !table.date_cols.is_empty() {
         return Some(table);
     }
@@ -187,10 +195,12 @@ fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
         return Err(NoTable {
             nip_cell: None,
             detail: None,
+            weekdays: None,
         });
     };
     let last = r1.min(r0 + HEADER_SCAN_ROWS);
     let mut near_miss = None;
+    let mut weekdays = None;
     for row in r0..=last {
         let roles = roles_in_row(sheet, row, c0, c1);
         let Some(nip) = roles.iter().find(|(_, r)| *r == Role::Nip).map(|(c, _)| *c) else {
@@ -200,6 +210,14 @@ fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
             return Ok(table);
         }
         near_miss.get_or_insert(a1(nip, row));
+        if weekday_headings(sheet, row, (c0, c1), &roles).len() >= 2 {
+            weekdays.get_or_insert(
+                "Judul kolom tanggal hanya berisi nama hari (Senin, Selasa, …) dan masa \
+                 berlaku Surat Edaran memuat hari itu lebih dari sekali, jadi tanggalnya tidak \
+                 dapat ditentukan."
+                    .to_string(),
+            );
+        }
     }
     // The headings alone do not tell: columns known by their content.
     let vocabulary = policy.vocabulary();
@@ -230,6 +248,7 @@ fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
     Err(NoTable {
         nip_cell: near_miss,
         detail,
+        weekdays,
     })
 }
 
@@ -260,6 +279,53 @@ pub(crate) fn letters(col: u32) -> String {
 /// of a long layout) known by their content. A column is taken for a role only when it is
 /// the one column whose cells fit it; a heading contradicted by the content gives way (the
 /// heading-based reading of this sheet has already failed).
+/// Headings of a row that name only weekdays (`Senin`, `Selasa`, …), as date columns when the
+/// letter's period holds each named day exactly once (a letter of a week or less), with the
+/// note that says so on the file's line. `None` with fewer than two such headings or when
+/// the period leaves a day ambiguous.
+fn weekday_cols(
+    sheet: &Sheet,
+    row: u32,
+    (c0, c1): (u32, u32),
+    roles: &[(u32, Role)],
+    policy: &Policy,
+) -> Option<(Vec<(u32, NaiveDate, String)>, String)> {
+    let named = weekday_headings(sheet, row, (c0, c1), roles);
+    if named.len() < 2 {
+        return None;
+    }
+    let days: Vec<Weekday> = named.iter().map(|(_, w)| *w).collect();
+    let dates = dates::weekdays_in(&days, policy.start, policy.end)?;
+    let (first, last) = (named[0].0, named[named.len() - 1].0);
+    let note = format!(
+        "kolom {}–{} berjudul nama hari dibaca sebagai tanggal {} s.d. {} (masa berlaku Surat \
+         Edaran memuat tiap hari itu satu kali)",
+        letters(first),
+        letters(last),
+        dates[0].format("%d-%m-%Y"),
+        dates[dates.len() - 1].format("%d-%m-%Y")
+    );
+    let cols = named
+        .iter()
+        .zip(dates)
+        .map(|((c, _), d)| (*c, d, a1(*c, row)))
+        .collect();
+    Some((cols, note))
+}
+
+/// The columns of a row (without another role) whose heading is only a weekday's name.
+fn weekday_headings(
+    sheet: &Sheet,
+    row: u32,
+    (c0, c1): (u32, u32),
+    roles: &[(u32, Role)],
+) -> Vec<(u32, Weekday)> {
+    (c0..=c1)
+        .filter(|c| !roles.iter().any(|(rc, _)| rc == c))
+        .filter_map(|c| dates::weekday_only(sheet.cell(row, c)).map(|w| (c, w)))
+        .collect()
+}
+
 fn by_content(
     sheet: &Sheet,
     row: u32,
@@ -1191,14 +1257,39 @@ fn stray_finding(file: &str, sheet: &Sheet, unit: Option<&str>) -> Option<Findin
     )
 }
 
-/// When no sheet holds a table: the unit as far as the title, sheet or file name tell it.
+/// When no sheet holds a table: the unit as far as the title, sheet or file name tell it,
+/// else the unit most of the NIPs found in the file belong to.
 pub fn unit_without_table(file: &str, sheets: &[Sheet], master: &Master) -> Option<String> {
     let matcher = UnitMatcher::new(master);
-    sheets.iter().find_map(|s| {
-        let last = s.bounds().map(|((r0, _), (r1, _))| r1.min(r0 + 15))?;
-        decide_unit(file, s, title_unit(s, last).as_ref(), &[], master, &matcher)
-            .map(str::to_string)
-    })
+    sheets
+        .iter()
+        .find_map(|s| {
+            let last = s.bounds().map(|((r0, _), (r1, _))| r1.min(r0 + 15))?;
+            decide_unit(file, s, title_unit(s, last).as_ref(), &[], master, &matcher)
+        })
+        .or_else(|| unit_by_nips(sheets, master))
+        .map(str::to_string)
+}
+
+/// Cells read for NIPs when no table was found (the first ones of each sheet).
+const NIP_SCAN_CELLS: usize = 20_000;
+
+/// The unit at least half of the master's NIPs found anywhere in the sheets belong to.
+fn unit_by_nips<'m>(sheets: &[Sheet], master: &'m Master) -> Option<&'m str> {
+    let mut votes: HashMap<&'m str, usize> = HashMap::new();
+    let mut known = 0;
+    for s in sheets {
+        for (_, _, d) in s.range.used_cells().take(NIP_SCAN_CELLS) {
+            let NipRead::Valid(n) = cells::nip(d) else {
+                continue;
+            };
+            if let Some(u) = master.employee(&n).and_then(|e| master.unit(&e.unit)) {
+                known += 1;
+                *votes.entry(u.code.as_str()).or_default() += 1;
+            }
+        }
+    }
+    majority(&votes, known)
 }
 
 #[cfg(test)]

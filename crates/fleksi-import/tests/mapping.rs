@@ -107,7 +107,7 @@ fn only(subs: Vec<Submission>) -> Submission {
 }
 
 #[test]
-fn the_automatic_reader_refuses_both_files() {
+fn the_automatic_reader_refuses_both_files_where_weekdays_cannot_be_dated() {
     let (policy, master) = (lebak(), fixture_master());
     let long = only(read_workbook(
         "bapelitbangda-rencana.xlsx",
@@ -126,10 +126,21 @@ fn the_automatic_reader_refuses_both_files() {
         Some("BAPELITBANGDA"),
         "unit from the file name"
     );
+    // Weekday headings are dates only where the letter's period holds each day once: the
+    // Lebak letter (29–31 December, Monday to Wednesday) dates them; three weeks do not.
     let wide = only(read_workbook(
         "dinkes-pekan.csv",
         WIDE_WEEKDAYS.as_bytes(),
         &policy,
+        &master,
+    ));
+    assert_eq!(wide.dates, december(&[29, 30, 31]));
+    let mut longer = policy.clone();
+    longer.end = longer.start + chrono::Duration::days(20);
+    let wide = only(read_workbook(
+        "dinkes-pekan.csv",
+        WIDE_WEEKDAYS.as_bytes(),
+        &longer,
         &master,
     ));
     assert!(wide.is_unread());
