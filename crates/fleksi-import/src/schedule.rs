@@ -79,9 +79,12 @@ pub(crate) fn roles_in_row(sheet: &Sheet, row: u32, c0: u32, c1: u32) -> Vec<(u3
         .collect()
 }
 
+/// Date columns as (column, date, header cell).
+pub(crate) type DatedColumns = Vec<(u32, NaiveDate, String)>;
+
 /// Date headers in a row (columns without a role), resolved against the policy period, and
 /// the headers that look like dates but cannot be read (text, cell).
-pub(crate) type DateCols = (Vec<(u32, NaiveDate, String)>, Vec<(String, String)>);
+pub(crate) type DateCols = (DatedColumns, Vec<(String, String)>);
 
 /// Date headers in a row (columns without a role), resolved against the policy period.
 pub(crate) fn date_cols_in_row(
@@ -289,7 +292,7 @@ fn weekday_cols(
     (c0, c1): (u32, u32),
     roles: &[(u32, Role)],
     policy: &Policy,
-) -> Option<(Vec<(u32, NaiveDate, String)>, String)> {
+) -> Option<(DatedColumns, String)> {
     let named = weekday_headings(sheet, row, (c0, c1), roles);
     if named.len() < 2 {
         return None;
