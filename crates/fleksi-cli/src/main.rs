@@ -115,7 +115,7 @@ enum Command {
         #[command(subcommand)]
         command: policy_cmd::PolicyCommand,
     },
-    /// Work with a Fleksi database: import, check, recap, history, backup, restore.
+    /// Work with a Fleksi database: import, check, recap, history, column mappings, backup, restore.
     Db {
         #[command(subcommand)]
         command: db::DbCommand,

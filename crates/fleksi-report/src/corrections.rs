@@ -270,6 +270,7 @@ fn list_sheet(
     let text = sheet::text_cell();
     let wrap = sheet::cell().set_text_wrap();
     let err = sheet::cell().set_font_color("#9C0006").set_bold();
+    let mut wrapped = Vec::with_capacity(findings.len());
     for (i, (f, spot)) in findings.iter().zip(&placement.at).enumerate() {
         let r = HEAD + 1 + i as u32;
         ws.write_number_with_format(r, 0, (i + 1) as f64, &plain)?;
@@ -291,7 +292,9 @@ fn list_sheet(
         widths.note(6, &date);
         widths.note(7, &f.message);
         widths.note(8, &f.hint);
+        wrapped.push((r, vec![(7, f.message.clone()), (8, f.hint.clone())]));
     }
+    widths.fit_rows(ws, 60, &wrapped)?;
     widths.apply(ws, 60)?;
     let last = HEAD + findings.len() as u32;
     ws.set_freeze_panes(HEAD + 1, 0)?;

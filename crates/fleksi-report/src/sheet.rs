@@ -76,9 +76,51 @@ impl Widths {
 
     /// Widths between 4 and `max` characters.
     pub fn apply(&self, ws: &mut Worksheet, max: usize) -> Result<(), XlsxError> {
-        for (c, &w) in self.0.iter().enumerate() {
-            ws.set_column_width(c as u16, (w.clamp(4, max) + 2) as f64)?;
+        for c in 0..self.0.len() as u16 {
+            ws.set_column_width(c, self.width(c, max) as f64)?;
         }
         Ok(())
     }
+
+    /// The width [`Widths::apply`] gives `col`, in characters.
+    fn width(&self, col: u16, max: usize) -> usize {
+        self.get(col).clamp(4, max) + 2
+    }
+
+    /// Sets the height of each row of `rows` — (row, its wrapped cells as (column, text)) —
+    /// to the lines its longest wrapped text takes at the widths [`Widths::apply`] gives:
+    /// neither Excel nor LibreOffice grows a row for wrapped text written by a program.
+    pub fn fit_rows(
+        &self,
+        ws: &mut Worksheet,
+        max: usize,
+        rows: &[(u32, Vec<(u16, String)>)],
+    ) -> Result<(), XlsxError> {
+        for (row, texts) in rows {
+            let lines = texts
+                .iter()
+                .map(|(col, text)| wrapped_lines(text, self.width(*col, max)))
+                .max()
+                .unwrap_or(1);
+            if lines > 1 {
+                ws.set_row_height(*row, LINE_HEIGHT * lines.min(MAX_LINES) as f64)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Height of one line of the default 11-point font, in points.
+const LINE_HEIGHT: f64 = 15.0;
+/// Excel's tallest row is 409 points.
+const MAX_LINES: usize = 27;
+
+/// The lines `text` takes wrapped in a column `width` characters wide (words are not split,
+/// so a line holds about nine tenths of the width).
+pub(crate) fn wrapped_lines(text: &str, width: usize) -> usize {
+    let per_line = (width * 9 / 10).max(1);
+    text.lines()
+        .map(|l| l.chars().count().div_ceil(per_line).max(1))
+        .sum::<usize>()
+        .max(1)
 }

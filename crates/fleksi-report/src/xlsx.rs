@@ -63,6 +63,9 @@ fn headers(ws: &mut Worksheet, widths: &mut Widths, names: &[&str]) -> Result<()
 }
 
 /// Freeze below the header, filter on it, print with it repeated.
+/// The widest column, in characters (longer texts wrap).
+const WIDEST: usize = 60;
+
 fn finish_table(
     ws: &mut Worksheet,
     widths: &Widths,
@@ -72,7 +75,7 @@ fn finish_table(
 ) -> Result<(), XlsxError> {
     ws.set_freeze_panes(HEADER_ROW + 1, freeze_col)?;
     ws.autofilter(HEADER_ROW, 0, last_row.max(HEADER_ROW), last_col)?;
-    widths.apply(ws, 60)?;
+    widths.apply(ws, WIDEST)?;
     sheet::print_setup(ws, HEADER_ROW)?;
     Ok(())
 }
@@ -125,7 +128,7 @@ fn summary(
     }
     ws.write_string_with_format(r, 0, "Temuan peringatan", &c)?;
     ws.write_number_with_format(r, 1, (findings.len() - errors) as f64, &c)?;
-    widths.apply(ws, 60)?;
+    widths.apply(ws, WIDEST)?;
     sheet::print_setup(ws, HEADER_ROW)?;
     Ok(())
 }
@@ -281,6 +284,7 @@ fn findings_sheet(
     let wrap = sheet::cell().set_text_wrap();
     let err = sheet::cell().set_font_color("#9C0006").set_bold();
     let mut r = HEADER_ROW;
+    let mut wrapped = Vec::with_capacity(findings.len());
     for f in findings {
         r += 1;
         let sev = if f.is_error() { &err } else { &c };
@@ -309,8 +313,10 @@ fn findings_sheet(
         widths.note(10, f.code.as_str());
         widths.note(8, &f.message);
         widths.note(9, &f.hint);
+        wrapped.push((r, vec![(8, f.message.clone()), (9, f.hint.clone())]));
     }
     widths.note(7, "29-12-2025");
+    widths.fit_rows(ws, WIDEST, &wrapped)?;
     finish_table(ws, &widths, r, 10, 0)
 }
 

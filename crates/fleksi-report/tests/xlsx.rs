@@ -182,3 +182,38 @@ fn parse_csv_line(line: &str) -> Vec<String> {
     out.push(cur);
     out
 }
+
+/// A finding whose message wraps gets a row tall enough for it (neither Excel nor
+/// LibreOffice grows rows for wrapped text a program wrote); a short one keeps the default.
+#[test]
+fn wrapped_finding_rows_are_tall_enough() {
+    let policy = common::policy();
+    let (_, recap) = common::regency(2, 4, &common::days());
+    let long = Finding::new(
+        FindingCode::StatusUnknown,
+        "Keterangan 'Kantor/Rumah' pada sel F12 tidak dikenal; ".repeat(6),
+        "Gunakan salah satu kode: WFO, WFA.",
+    )
+    .at("dinkes.xlsx", "Jadwal", "F12");
+    let bytes = recap_workbook(&policy, &recap, &[finding(), long]).expect("xlsx");
+    // Temuan is the fourth sheet; its findings start on the row after the header.
+    let xml = fleksi_testkit::zip_part(&bytes, "xl/worksheets/sheet4.xml").expect("Temuan");
+    let row = |n: u32| {
+        let start = xml
+            .find(&format!("<row r=\"{n}\""))
+            .unwrap_or_else(|| panic!("row {n} in {xml}"));
+        xml[start..start + xml[start..].find('>').expect("tag end")].to_string()
+    };
+    let first = HEADER_ROW + 2;
+    assert!(!row(first).contains("customHeight"), "{}", row(first));
+    let tall = row(first + 1);
+    assert!(tall.contains("customHeight=\"1\""), "{tall}");
+    let height: f64 = tall
+        .split("ht=\"")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .and_then(|h| h.parse().ok())
+        .expect("a height");
+    // 324 characters at ~55 per line: six or seven lines of 15 points.
+    assert!((90.0..=105.0).contains(&height), "{height}");
+}
