@@ -5,19 +5,12 @@
 
 mod common;
 
-use common::{december, fixture_master, lebak};
+use common::{december, fixture_master, lebak, BAPELITBANGDA};
 use fleksi_core::{rules, FindingCode, Layout, Status, Submission};
 use fleksi_import::{
     preview, read_workbook, read_workbook_mapped, ColumnChoice, ColumnMapping, ColumnRole, Opener,
 };
 use rust_xlsxwriter::Workbook;
-
-const BAPELITBANGDA: [(&str, &str); 4] = [
-    ("198711112012122012", "Ratna Dewi, S.T., M.T."),
-    ("199102022016031013", "Galih Permana, S.E."),
-    ("197507072001121014", "Ir. Sutisna"),
-    ("198101012005011015", "Mulyadi"),
-];
 
 /// A long-layout workbook as an OPD wrote it: free text in rows 1–3, the headings in row 7
 /// are words no synonym list has, and two columns hold dates (the working day and the day

@@ -6,16 +6,8 @@
 
 mod common;
 
-use common::{december, fixture_master, lebak};
+use common::{december, fixture_master, lebak, BAPELITBANGDA as STAFF};
 use fleksi_core::{FindingCode, Status};
-
-/// Bapelitbangda's four ASN in the fixture master.
-const STAFF: [(&str, &str); 4] = [
-    ("198711112012122012", "Ratna Dewi, S.T., M.T."),
-    ("199102022016031013", "Galih Permana, S.E."),
-    ("197507072001121014", "Ir. Sutisna"),
-    ("198101012005011015", "Mulyadi"),
-];
 
 /// A `;` CSV: a title without the unit's name, then NIP, Nama and three weekday columns;
 /// the second person works from anywhere on Tuesday.

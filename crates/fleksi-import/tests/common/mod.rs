@@ -55,3 +55,11 @@ pub fn unit<'r>(recap: &'r Recap, code: &str) -> &'r UnitRecap {
         .find(|u| u.code == code)
         .expect("unit in the recap")
 }
+
+/// Bapelitbangda's four ASN in the fixture master (NIP, name).
+pub const BAPELITBANGDA: [(&str, &str); 4] = [
+    ("198711112012122012", "Ratna Dewi, S.T., M.T."),
+    ("199102022016031013", "Galih Permana, S.E."),
+    ("197507072001121014", "Ir. Sutisna"),
+    ("198101012005011015", "Mulyadi"),
+];
