@@ -263,20 +263,6 @@ fn the_worker_caps_its_own_address_space() {
     assert!(line.contains(&want), "{line}");
 }
 
-fn corpus_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            corpus_files(&p, out);
-        } else if p.extension().is_some_and(|x| x != "md") {
-            out.push(p);
-        }
-    }
-}
-
 /// Reads `paths` in batches in process and through a pool of workers (default limits):
 /// the same submissions, and no file over the time limit. Returns how many were read.
 fn same_through_workers(root: &Path, paths: &[PathBuf]) -> usize {
@@ -315,9 +301,7 @@ fn the_whole_corpus_reads_the_same_through_the_workers() {
     let Some(dir) = fleksi_testkit::data_dir(&dir, "the shared corpus") else {
         return;
     };
-    let mut all = Vec::new();
-    corpus_files(&dir, &mut all);
-    all.sort();
+    let all = fleksi_testkit::files_under(&dir, &|p| p.extension().is_some_and(|x| x != "md"));
     assert!(all.len() > 2_000, "corpus incomplete: {} files", all.len());
     let started = Instant::now();
     let n = same_through_workers(&dir, &all);
@@ -330,9 +314,7 @@ fn the_whole_corpus_reads_the_same_through_the_workers() {
 #[test]
 fn the_fuzz_regressions_read_the_same_through_the_workers() {
     let dir = common::root().join("tests/fixtures/fuzz/workbook");
-    let mut all = Vec::new();
-    corpus_files(&dir, &mut all);
-    all.sort();
+    let all = fleksi_testkit::files_under(&dir, &|p| p.extension().is_some_and(|x| x != "md"));
     assert!(!all.is_empty(), "no regression under {}", dir.display());
     same_through_workers(&dir, &all);
 }

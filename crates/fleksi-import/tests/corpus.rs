@@ -4,25 +4,11 @@
 //! `file.unreadable` finding with a message naming the file.
 
 use fleksi_core::{presets, FindingCode, Master};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-}
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|x| x != "md") {
-            out.push(p);
-        }
-    }
 }
 
 #[test]
@@ -30,9 +16,7 @@ fn the_whole_corpus_reads_without_panic_or_hang() {
     let Some(dir) = fleksi_testkit::data_dir(&corpus_dir(), "the shared corpus") else {
         return;
     };
-    let mut all = Vec::new();
-    files(&dir, &mut all);
-    all.sort();
+    let all = fleksi_testkit::files_under(&dir, &|p| p.extension().is_some_and(|x| x != "md"));
     assert!(all.len() > 2_000, "corpus incomplete: {} files", all.len());
     let policy = presets::by_id("lebak-2025-12").expect("preset");
     let master = Master::default();

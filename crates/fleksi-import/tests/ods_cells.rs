@@ -10,21 +10,14 @@ use fleksi_import::Limits;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-fn ods_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            ods_files(&p, out);
-        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ods")) {
-            out.push(p);
-        }
-    }
-}
-
 type Cells = Vec<(u32, u32, Data)>;
+
+/// The .ods files under `dir`, sorted.
+fn ods_files(dir: &Path) -> Vec<PathBuf> {
+    fleksi_testkit::files_under(dir, &|p| {
+        p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ods"))
+    })
+}
 
 /// calamine's visible worksheets and their filled cells (absolute places), or why not.
 fn calamine_cells(bytes: &[u8]) -> Result<Vec<(String, Cells)>, String> {
@@ -96,9 +89,7 @@ fn compare(files: &[PathBuf]) -> (usize, usize) {
 #[test]
 fn fixtures_read_the_same_as_calamine() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
-    let mut files = Vec::new();
-    ods_files(&root, &mut files);
-    files.sort();
+    let files = ods_files(&root);
     assert!(files.len() >= 5, "{files:?}");
     let (same, refused) = compare(&files);
     // The one calamine refuses is the far stray cell (sparse/sel_jauh_dinkes_lo.ods).
@@ -112,9 +103,7 @@ fn the_corpus_reads_the_same_as_calamine() {
     let Some(dir) = fleksi_testkit::data_dir(&dir, "the shared corpus") else {
         return;
     };
-    let mut files = Vec::new();
-    ods_files(&dir, &mut files);
-    files.sort();
+    let files = ods_files(&dir);
     assert!(files.len() >= 50, "{} .ods files", files.len());
     let (same, refused) = compare(&files);
     eprintln!(

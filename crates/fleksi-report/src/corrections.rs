@@ -292,7 +292,7 @@ fn list_sheet(
         widths.note(6, &date);
         widths.note(7, &f.message);
         widths.note(8, &f.hint);
-        wrapped.push((r, vec![(7, f.message.clone()), (8, f.hint.clone())]));
+        wrapped.push((r, [(7, f.message.as_str()), (8, f.hint.as_str())]));
     }
     widths.fit_rows(ws, 60, &wrapped)?;
     widths.apply(ws, 60)?;

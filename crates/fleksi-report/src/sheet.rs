@@ -94,7 +94,7 @@ impl Widths {
         &self,
         ws: &mut Worksheet,
         max: usize,
-        rows: &[(u32, Vec<(u16, String)>)],
+        rows: &[(u32, [(u16, &str); 2])],
     ) -> Result<(), XlsxError> {
         for (row, texts) in rows {
             let lines = texts

@@ -313,7 +313,7 @@ fn findings_sheet(
         widths.note(10, f.code.as_str());
         widths.note(8, &f.message);
         widths.note(9, &f.hint);
-        wrapped.push((r, vec![(8, f.message.clone()), (9, f.hint.clone())]));
+        wrapped.push((r, [(8, f.message.as_str()), (9, f.hint.as_str())]));
     }
     widths.note(7, "29-12-2025");
     widths.fit_rows(ws, WIDEST, &wrapped)?;

@@ -72,6 +72,28 @@ pub fn data_dir(dir: &Path, what: &str) -> Option<std::path::PathBuf> {
     None
 }
 
+/// Every file under `dir` (recursively) that `keep` accepts, sorted by path; an unreadable
+/// folder contributes nothing.
+pub fn files_under(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> Vec<std::path::PathBuf> {
+    fn walk(dir: &Path, keep: &dyn Fn(&Path) -> bool, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, keep, out);
+            } else if keep(&p) {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, keep, &mut out);
+    out.sort();
+    out
+}
+
 /// The names of the parts of a ZIP package (XLSX, ODS), in archive order.
 pub fn zip_names(bytes: &[u8]) -> Vec<String> {
     let archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a ZIP package");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportEvent } from './bindings/ImportEvent';
 import type { FileResult } from './bindings/FileResult';
+import { fileResult } from './testing';
 import { applyEvent, doneCount, otherFiles, overallFraction, stageText, startProgress } from './importProgress';
 
 const fold = (events: ImportEvent[]) => events.reduce(applyEvent, startProgress());
@@ -67,25 +68,8 @@ describe('import progress', () => {
 });
 
 describe('otherFiles', () => {
-  const line = (name: string, unit: string | null, id: number | null): FileResult => ({
-    name,
-    sheet: null,
-    unit_code: unit,
-    unit_name: null,
-    layout: null,
-    rows: 1,
-    errors: 0,
-    warnings: 0,
-    readable: true,
-    problem: null,
-    mappable: false,
-    version: 1,
-    covers: null,
-    note: null,
-    unchanged: false,
-    read_as: [],
-    submission_id: id,
-  });
+  const line = (name: string, unit: string | null, id: number | null): FileResult =>
+    fileResult({ name, unit_code: unit, rows: 1, submission_id: id });
   it('keeps only the set files the import did not list', () => {
     const set = [line('a.xlsx', 'A', 1), line('b.xlsx', 'B', 2), line('rusak.xlsx', null, null), line('c.xlsx', 'C', 3)];
     const imported = [line('b.xlsx', 'B', 2), line('rusak.xlsx', null, null), line('sama.xlsx', null, null)];

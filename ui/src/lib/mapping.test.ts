@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ColumnRole } from './bindings/ColumnRole';
 import type { FileResult } from './bindings/FileResult';
+import { fileResult } from './testing';
 import type { MappingPreview } from './bindings/MappingPreview';
 
 const invoke = vi.fn();
@@ -43,26 +44,7 @@ const preview: MappingPreview = {
 };
 
 function line(name: string, over: Partial<FileResult> = {}): FileResult {
-  return {
-    name,
-    sheet: null,
-    unit_code: null,
-    unit_name: null,
-    layout: null,
-    rows: 0,
-    errors: 0,
-    warnings: 0,
-    readable: false,
-    problem: null,
-    mappable: false,
-    version: 1,
-    covers: null,
-    note: null,
-    unchanged: false,
-    read_as: [],
-    submission_id: 1,
-    ...over,
-  };
+  return fileResult({ name, readable: false, ...over });
 }
 
 describe('mapping', () => {

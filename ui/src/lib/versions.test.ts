@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FileResult } from './bindings/FileResult';
+import { fileResult } from './testing';
 import { defaultPair, importTotals, isIsoDate, pairProblem, shortHash, versionLabel, windowFieldsProblem } from './versions';
 
 function file(over: Partial<FileResult>): FileResult {
-  return {
-    name: 'a.xlsx',
-    sheet: null,
-    unit_code: 'DINKES',
-    unit_name: 'Dinas Kesehatan',
-    layout: null,
-    rows: 10,
-    errors: 0,
-    warnings: 0,
-    readable: true,
-    problem: null,
-    mappable: false,
-    version: 1,
-    covers: null,
-    note: null,
-    unchanged: false,
-    read_as: [],
-    submission_id: 1,
-    ...over,
-  };
+  return fileResult({ unit_code: 'DINKES', unit_name: 'Dinas Kesehatan', rows: 10, ...over });
 }
 
 describe('versions', () => {
