@@ -3,6 +3,7 @@
 //! (errors red, warnings yellow) with a note holding the message, the fix hint and the cell in
 //! the original file, plus a "Daftar Temuan" sheet listing every finding.
 
+use crate::file_label::{file_label, message_label};
 use crate::id_text;
 use crate::sheet::{self, Widths};
 use crate::ReportError;
@@ -126,7 +127,7 @@ fn rows_sheet(
     ws.write_string_with_format(
         0,
         0,
-        format!("BERKAS KOREKSI — {}", sub.file),
+        format!("BERKAS KOREKSI — {}", file_label(&sub.file)),
         &sheet::title(),
     )?;
     let unit = sub.unit.as_deref().unwrap_or("(tidak dikenali)");
@@ -158,7 +159,8 @@ fn rows_sheet(
         if let Some(spot) = spot {
             let e = marks.entry(*spot).or_insert((f.severity, Vec::new()));
             e.0 = e.0.min(f.severity);
-            let mut text = format!("{}: {}\nSaran: {}", f.severity.label(), f.message, f.hint);
+            let message = message_label(&f.message, f.file.as_deref());
+            let mut text = format!("{}: {message}\nSaran: {}", f.severity.label(), f.hint);
             if let Some(c) = &f.cell {
                 text.push_str(&format!("\n(Sel {c} pada berkas asli)"));
             }
@@ -270,8 +272,17 @@ fn list_sheet(
     let text = sheet::text_cell();
     let wrap = sheet::cell().set_text_wrap();
     let err = sheet::cell().set_font_color("#9C0006").set_bold();
+    let messages: Vec<_> = findings
+        .iter()
+        .map(|f| message_label(&f.message, f.file.as_deref()))
+        .collect();
     let mut wrapped = Vec::with_capacity(findings.len());
-    for (i, (f, spot)) in findings.iter().zip(&placement.at).enumerate() {
+    for (i, ((f, spot), message)) in findings
+        .iter()
+        .zip(&placement.at)
+        .zip(&messages)
+        .enumerate()
+    {
         let r = HEAD + 1 + i as u32;
         ws.write_number_with_format(r, 0, (i + 1) as f64, &plain)?;
         let sev = if f.is_error() { &err } else { &plain };
@@ -283,16 +294,16 @@ fn list_sheet(
         ws.write_string_with_format(r, 5, f.nip.as_deref().unwrap_or(""), &text)?;
         let date = f.date.map_or(String::new(), id_text::table_date);
         ws.write_string_with_format(r, 6, &date, &plain)?;
-        ws.write_string_with_format(r, 7, &f.message, &wrap)?;
+        ws.write_string_with_format(r, 7, message.as_ref(), &wrap)?;
         ws.write_string_with_format(r, 8, &f.hint, &wrap)?;
         ws.write_string_with_format(r, 9, f.code.as_str(), &text)?;
         widths.note(2, f.code.label());
         widths.note(9, f.code.as_str());
         widths.note(5, f.nip.as_deref().unwrap_or(""));
         widths.note(6, &date);
-        widths.note(7, &f.message);
+        widths.note(7, message);
         widths.note(8, &f.hint);
-        wrapped.push((r, [(7, f.message.as_str()), (8, f.hint.as_str())]));
+        wrapped.push((r, [(7, message.as_ref()), (8, f.hint.as_str())]));
     }
     widths.fit_rows(ws, 60, &wrapped)?;
     widths.apply(ws, 60)?;

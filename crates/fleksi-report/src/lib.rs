@@ -4,6 +4,7 @@
 //! of all of them come from the letter ([`names`]).
 
 pub mod corrections;
+mod file_label;
 mod id_text;
 pub mod names;
 pub mod pdf;

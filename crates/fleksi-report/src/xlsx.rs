@@ -2,6 +2,7 @@
 //! Pegawai, Temuan and Belum Mengirim — frozen headers, autofilters, column widths, over-cap
 //! cells in red, NIPs as text, Folio/F4 landscape print setup. Prints the `Recap` as is.
 
+use crate::file_label::{file_label, message_label};
 use crate::id_text;
 use crate::sheet::{self, Widths};
 use crate::ReportError;
@@ -284,15 +285,23 @@ fn findings_sheet(
     let wrap = sheet::cell().set_text_wrap();
     let err = sheet::cell().set_font_color("#9C0006").set_bold();
     let mut r = HEADER_ROW;
+    let messages: Vec<_> = findings
+        .iter()
+        .map(|f| message_label(&f.message, f.file.as_deref()))
+        .collect();
     let mut wrapped = Vec::with_capacity(findings.len());
-    for f in findings {
+    for (f, message) in findings.iter().zip(&messages) {
         r += 1;
         let sev = if f.is_error() { &err } else { &c };
         ws.write_string_with_format(r, 0, f.severity.label(), sev)?;
         ws.write_string_with_format(r, 1, f.code.label(), &c)?;
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
         let cols = [
-            opt(&f.file),
+            f.file
+                .as_deref()
+                .map(file_label)
+                .unwrap_or_default()
+                .to_string(),
             opt(&f.sheet),
             opt(&f.cell),
             opt(&f.unit),
@@ -306,14 +315,14 @@ fn findings_sheet(
             Some(day) => ws.write_datetime_with_format(r, 7, sheet::excel_date(day)?, &d)?,
             None => ws.write_blank(r, 7, &c)?,
         };
-        ws.write_string_with_format(r, 8, &f.message, &wrap)?;
+        ws.write_string_with_format(r, 8, message.as_ref(), &wrap)?;
         ws.write_string_with_format(r, 9, &f.hint, &wrap)?;
         ws.write_string_with_format(r, 10, f.code.as_str(), &t)?;
         widths.note(1, f.code.label());
         widths.note(10, f.code.as_str());
-        widths.note(8, &f.message);
+        widths.note(8, message);
         widths.note(9, &f.hint);
-        wrapped.push((r, [(8, f.message.as_str()), (9, f.hint.as_str())]));
+        wrapped.push((r, [(8, message.as_ref()), (9, f.hint.as_str())]));
     }
     widths.note(7, "29-12-2025");
     widths.fit_rows(ws, WIDEST, &wrapped)?;

@@ -217,3 +217,45 @@ fn wrapped_finding_rows_are_tall_enough() {
     // 324 characters at ~55 per line: six or seven lines of 15 points.
     assert!((90.0..=105.0).contains(&height), "{height}");
 }
+
+/// The CLI names files by the path it was given; the recap names them by file name, so the
+/// same files give the same workbook whatever folder (or Windows drive) they were read from.
+#[test]
+fn findings_name_the_file_not_the_folder_it_was_read_from() {
+    let policy = common::policy();
+    let (_, recap) = common::regency(2, 4, &common::days());
+    let unreadable = |path: &str| {
+        Finding::new(
+            FindingCode::FileUnreadable,
+            format!("berkas '{path}' tidak dapat dibaca: isi berkas rusak atau tidak didukung"),
+            "Simpan ulang sebagai .xlsx, lalu impor lagi.",
+        )
+        .in_file(path)
+    };
+    let sheet = |path: &str| {
+        let bytes = recap_workbook(&policy, &recap, &[finding(), unreadable(path)]).expect("xlsx");
+        let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(&bytes)).expect("opens");
+        let temuan = wb.worksheet_range("Temuan").expect("sheet");
+        let row: Vec<String> = temuan
+            .rows()
+            .nth(HEADER_ROW as usize + 2)
+            .expect("finding row")
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        let xml = fleksi_testkit::zip_part(&bytes, "xl/worksheets/sheet4.xml").expect("Temuan");
+        (row, xml)
+    };
+    let (linux, linux_xml) = sheet("/home/operator/Unduhan/Jadwal OPD Desember/import/rusak.xlsx");
+    let (windows, windows_xml) = sheet(r"Z:\Jadwal\rusak.xlsx");
+    assert_eq!(linux[2], "rusak.xlsx");
+    assert_eq!(
+        linux[8],
+        "berkas 'rusak.xlsx' tidak dapat dibaca: isi berkas rusak atau tidak didukung"
+    );
+    assert_eq!(linux, windows);
+    assert_eq!(
+        linux_xml, windows_xml,
+        "widths and heights follow the text shown"
+    );
+}
