@@ -293,6 +293,23 @@ impl Vocabulary {
         v
     }
 
+    /// This vocabulary plus `words` (e.g. a file's own legend); a text it already knows, as
+    /// an own word or a built-in one, keeps its meaning.
+    pub fn with_words(&self, words: &[StatusSynonym]) -> Vocabulary {
+        let mut v = self.clone();
+        for s in words {
+            let Some(key) = s.key() else { continue };
+            if builtin(&key).is_some() {
+                continue;
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = v.own.entry(key) {
+                e.insert(s.status);
+                v.words.push((s.text.trim().to_string(), s.status));
+            }
+        }
+        v
+    }
+
     /// Parses a cell: the policy's own words, then [`Status::parse`].
     pub fn parse(&self, text: &str) -> Option<Status> {
         let mut buf = [0u8; KEY_MAX];
@@ -356,6 +373,28 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extra_words_never_change_a_known_text() {
+        let policy = Vocabulary::new(&[StatusSynonym::new("Luring", Status::Wfo)]);
+        let v = policy.with_words(&[
+            StatusSynonym::new("K", Status::Wfo),
+            StatusSynonym::new("Luring", Status::Wfa),
+            StatusSynonym::new("C", Status::Wfa),
+        ]);
+        assert_eq!(v.parse("k"), Some(Status::Wfo));
+        assert_eq!(
+            v.parse("Luring"),
+            Some(Status::Wfo),
+            "the policy's word stays"
+        );
+        assert_eq!(v.parse("C"), Some(Status::Cuti), "a built-in code stays");
+        assert_eq!(
+            policy.parse("K"),
+            None,
+            "the policy's vocabulary is unchanged"
+        );
+    }
 
     #[test]
     fn synonyms_parse_to_their_status() {

@@ -12,6 +12,7 @@ mod error;
 mod extent;
 mod headers;
 mod inputs;
+mod legend;
 mod mapping;
 mod master_book;
 mod non_asn;
@@ -43,6 +44,7 @@ pub use mapping::{
 pub use workbook::{open as open_sheets, InProcess, Opener, Sheet, SheetOpener};
 
 use fleksi_core::{Finding, FindingCode, Layout, Master, Policy, Submission};
+use legend::Legend;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, OnceLock};
@@ -192,8 +194,9 @@ fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Ve
         let mut found: Vec<Submission> = Vec::new();
         let mut near_miss: Option<(String, String, Option<String>)> = None;
         let mut ambiguous: Option<(String, String)> = None;
+        let legend = Legend::of(&sheets, policy);
         for sheet in &sheets {
-            match schedule::read_sheet(name, sheet, policy, master) {
+            match schedule::read_sheet_with(name, sheet, policy, master, &legend) {
                 Ok(subs) => found.extend(subs),
                 Err(miss) => {
                     if let (None, Some(detail)) = (&ambiguous, miss.detail) {

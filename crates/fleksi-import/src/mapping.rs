@@ -12,6 +12,7 @@ use crate::content;
 use crate::dates;
 use crate::error::Limits;
 use crate::headers::Role;
+use crate::legend::Legend;
 use crate::schedule::{self, letters, Table};
 use crate::workbook::{Opener, Sheet};
 use chrono::NaiveDate;
@@ -391,7 +392,16 @@ pub fn read_workbook_mapped(
     let sheet = pick_sheet(name, &sheets, mapping.sheet.as_deref())?;
     let read = catch_unwind(AssertUnwindSafe(|| {
         let t = table(name, sheet, mapping, policy)?;
-        let subs = schedule::read_table(name, sheet, &t, policy, master, mapping.unit.clone());
+        let legend = Legend::of(&sheets, policy);
+        let subs = schedule::read_table(
+            name,
+            sheet,
+            &t,
+            policy,
+            master,
+            mapping.unit.clone(),
+            &legend,
+        );
         Ok::<_, MappingError>((t, subs))
     }))
     .unwrap_or_else(|_| {

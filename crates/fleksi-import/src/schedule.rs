@@ -7,6 +7,7 @@ use crate::cells::{self, key, Column, NipRead};
 use crate::content;
 use crate::dates::{self, DateText};
 use crate::headers::{classify, Role};
+use crate::legend::Legend;
 use crate::non_asn::{self, NonAsnRow};
 use crate::unit_match::UnitMatcher;
 use crate::workbook::Sheet;
@@ -193,7 +194,7 @@ fn table_at(
     None
 }
 
-fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
+fn find_table(sheet: &Sheet, policy: &Policy, vocabulary: &Vocabulary) -> Result<Table, NoTable> {
     let Some(((r0, c0), (r1, c1))) = sheet.bounds() else {
         return Err(NoTable {
             nip_cell: None,
@@ -223,11 +224,10 @@ fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
         }
     }
     // The headings alone do not tell: columns known by their content.
-    let vocabulary = policy.vocabulary();
     let mut detail = None;
     let mut tried = 0;
     for row in r0..=last {
-        match by_content(sheet, row, (c0, c1, r1), policy, &vocabulary) {
+        match by_content(sheet, row, (c0, c1, r1), policy, vocabulary) {
             ByContent::Table(t) => return Ok(t),
             ByContent::Ambiguous(d) => {
                 detail.get_or_insert(d);
@@ -241,7 +241,7 @@ fn find_table(sheet: &Sheet, policy: &Policy) -> Result<Table, NoTable> {
         }
     }
     // No header row at all: data from the first row, every column known by its content.
-    match headerless(sheet, (r0, c0, r1, c1), policy, &vocabulary) {
+    match headerless(sheet, (r0, c0, r1, c1), policy, vocabulary) {
         Headerless::Table(t) => return Ok(*t),
         Headerless::Partial(d) => {
             detail.get_or_insert(d);
@@ -871,14 +871,30 @@ fn majority<'m>(votes: &HashMap<&'m str, usize>, total: usize) -> Option<&'m str
 
 /// Reads one worksheet into one submission per unit (several when a unit column names
 /// several units); `Err` when it holds no schedule table.
+#[cfg(test)]
 pub fn read_sheet(
     file: &str,
     sheet: &Sheet,
     policy: &Policy,
     master: &Master,
 ) -> Result<Vec<Submission>, NoTable> {
-    let table = find_table(sheet, policy)?;
-    Ok(read_table(file, sheet, &table, policy, master, None))
+    let legend = Legend::of(std::slice::from_ref(sheet), policy);
+    read_sheet_with(file, sheet, policy, master, &legend)
+}
+
+/// [`read_sheet`] with the statuses of the whole workbook (the policy's words and the codes
+/// of its legends, see [`Legend`]).
+pub fn read_sheet_with(
+    file: &str,
+    sheet: &Sheet,
+    policy: &Policy,
+    master: &Master,
+    legend: &Legend,
+) -> Result<Vec<Submission>, NoTable> {
+    let table = find_table(sheet, policy, &legend.vocabulary)?;
+    Ok(read_table(
+        file, sheet, &table, policy, master, None, legend,
+    ))
 }
 
 /// Reads the staff rows of a located `table` (found by [`find_table`] or laid out by the
@@ -891,13 +907,38 @@ pub(crate) fn read_table(
     policy: &Policy,
     master: &Master,
     unit: Option<String>,
+    legend: &Legend,
+) -> Vec<Submission> {
+    let mut subs = read_units(file, sheet, table, policy, master, unit, &legend.vocabulary);
+    if let Some(note) = legend.note(&sheet.name) {
+        for sub in &mut subs {
+            let coded = sub.rows.iter().flat_map(|r| &r.entries);
+            if coded
+                .into_iter()
+                .any(|e| e.status.is_some() && legend.uses(&e.raw))
+            {
+                sub.notes.push(note.clone());
+            }
+        }
+    }
+    subs
+}
+
+/// [`read_table`] without the legend's note.
+fn read_units(
+    file: &str,
+    sheet: &Sheet,
+    table: &Table,
+    policy: &Policy,
+    master: &Master,
+    unit: Option<String>,
+    vocabulary: &Vocabulary,
 ) -> Vec<Submission> {
     let title = table
         .header_row
         .checked_sub(1)
         .and_then(|last| title_unit(sheet, last));
-    let vocabulary = policy.vocabulary();
-    let raw = read_rows(sheet, table, policy, &vocabulary);
+    let raw = read_rows(sheet, table, policy, vocabulary);
     let matcher = UnitMatcher::new(master);
     let read = Read {
         file,
@@ -906,7 +947,7 @@ pub(crate) fn read_table(
         title: title.as_ref(),
         policy,
         master,
-        vocabulary: &vocabulary,
+        vocabulary,
     };
     if let Some(u) = unit {
         return vec![read.submission(raw, Some(u), true)];

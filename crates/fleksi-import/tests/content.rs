@@ -143,3 +143,60 @@ fn two_columns_that_both_look_like_statuses_are_not_guessed() {
         "{m}"
     );
 }
+
+/// The office's own codes (K, R) explained by a legend under the table read as statuses;
+/// a code in no legend stays unknown, and its hint names the legend's codes.
+#[test]
+fn codes_explained_by_a_legend_under_the_table_are_read() {
+    let s = read("kode_keterangan_disdikbud.xlsx");
+    assert_eq!(s.unit.as_deref(), Some("DISDIKBUD"));
+    assert_eq!(s.rows.len(), 4, "the legend lines are not staff");
+    assert_eq!(
+        s.notes,
+        ["kode dari keterangan di A10, A11 dibaca: K = WFO, R = WFA"]
+    );
+    assert_eq!(statuses(&s, 0), [Some(Wfo), Some(Wfa), Some(Wfo)]);
+    assert_eq!(statuses(&s, 1), [Some(Wfa), Some(Wfo), Some(Wfo)]);
+    assert_eq!(statuses(&s, 3), [Some(Status::Dl), Some(Wfo), None]);
+    assert_eq!(summary(&s), [("status.unknown", Error, "G7")]);
+    assert!(
+        s.findings[0].hint.contains("K = WFO, R = WFA"),
+        "{}",
+        s.findings[0].hint
+    );
+}
+
+/// Codes in a long CSV under an unknown heading: the legend (code, `=`, meaning in cells
+/// right of the table) makes the column's content readable, so the column is found.
+#[test]
+fn a_legend_beside_a_long_table_lets_its_code_column_be_found() {
+    let s = read("kode_samping_bkpsdm.csv");
+    assert_eq!(s.unit.as_deref(), Some("BKPSDM"));
+    assert_eq!(s.layout, Layout::Long);
+    assert_eq!(s.rows.len(), 5);
+    assert_eq!(
+        s.notes,
+        [
+            "kolom D (\"Rencana\") dibaca sebagai keterangan (isi: WFO/WFA)",
+            "kode dari keterangan di F3, F4 dibaca: K = WFO, R = WFA"
+        ]
+    );
+    assert_eq!(statuses(&s, 0), [Some(Wfo), Some(Wfo), Some(Wfa)]);
+    assert_eq!(statuses(&s, 4), [Some(Wfo), Some(Wfa), Some(Wfa)]);
+    assert!(s.findings.is_empty(), "{:?}", summary(&s));
+}
+
+/// A legend on a sheet of its own (LibreOffice .xls) explains the schedule sheet's codes.
+#[test]
+fn a_legend_on_its_own_sheet_explains_the_schedule_sheet() {
+    let s = read("kode_lembar_kec_rkb.xls");
+    assert_eq!(s.unit.as_deref(), Some("KEC-RKB"));
+    assert_eq!(s.sheet, "Jadwal");
+    assert_eq!(
+        s.notes,
+        ["kode dari keterangan di lembar 'Keterangan' A2, A3 dibaca: KTR = WFO, RMH = WFA"]
+    );
+    assert_eq!(statuses(&s, 0), [Some(Wfo), Some(Wfa), Some(Wfo)]);
+    assert_eq!(statuses(&s, 2), [Some(Wfo), Some(Wfo), Some(Wfa)]);
+    assert!(s.findings.is_empty(), "{:?}", summary(&s));
+}
