@@ -140,10 +140,12 @@ fn sheet_entries(sheet: &Sheet, vocabulary: &Vocabulary) -> Vec<(StatusSynonym, 
             continue;
         }
         // One cell: "K = Kerja di kantor", "Ket: K = Kantor; R = Rumah".
-        let lines = in_one_cell(s, vocabulary);
-        if !lines.is_empty() {
-            out.extend(lines.into_iter().map(|w| (w, a1(col, row))));
-            continue;
+        if s.contains(SEPARATORS) {
+            let lines = in_one_cell(s, vocabulary);
+            if !lines.is_empty() {
+                out.extend(lines.into_iter().map(|w| (w, a1(col, row))));
+                continue;
+            }
         }
         // A status cell (`WFO`, `C`) or a word is no code to explain.
         if !is_code(s) || vocabulary.parse(s).is_some() {
