@@ -909,31 +909,7 @@ pub(crate) fn read_table(
     unit: Option<String>,
     legend: &Legend,
 ) -> Vec<Submission> {
-    let mut subs = read_units(file, sheet, table, policy, master, unit, &legend.vocabulary);
-    if let Some(note) = legend.note(&sheet.name) {
-        for sub in &mut subs {
-            let coded = sub.rows.iter().flat_map(|r| &r.entries);
-            if coded
-                .into_iter()
-                .any(|e| e.status.is_some() && legend.uses(&e.raw))
-            {
-                sub.notes.push(note.clone());
-            }
-        }
-    }
-    subs
-}
-
-/// [`read_table`] without the legend's note.
-fn read_units(
-    file: &str,
-    sheet: &Sheet,
-    table: &Table,
-    policy: &Policy,
-    master: &Master,
-    unit: Option<String>,
-    vocabulary: &Vocabulary,
-) -> Vec<Submission> {
+    let vocabulary = &legend.vocabulary;
     let title = table
         .header_row
         .checked_sub(1)
@@ -947,7 +923,7 @@ fn read_units(
         title: title.as_ref(),
         policy,
         master,
-        vocabulary,
+        legend,
     };
     if let Some(u) = unit {
         return vec![read.submission(raw, Some(u), true)];
@@ -1021,7 +997,7 @@ struct Read<'a> {
     title: Option<&'a (String, String)>,
     policy: &'a Policy,
     master: &'a Master,
-    vocabulary: &'a Vocabulary,
+    legend: &'a Legend,
 }
 
 impl Read<'_> {
@@ -1035,8 +1011,9 @@ impl Read<'_> {
             title,
             policy,
             master,
-            vocabulary,
+            legend,
         } = *self;
+        let vocabulary = &legend.vocabulary;
         let unit_ref = unit.as_deref();
         let sheet_name = sheet.name.as_str();
         let mut findings = Vec::new();
@@ -1254,7 +1231,7 @@ impl Read<'_> {
                 seen.into_iter().unzip()
             }
         };
-        Submission {
+        let mut sub = Submission {
             file: file.to_string(),
             sheet: sheet.name.clone(),
             unit,
@@ -1264,7 +1241,18 @@ impl Read<'_> {
             rows,
             findings,
             notes: table.notes.clone(),
+        };
+        // Say how the codes were read when the legend's codes are what the rows hold.
+        let coded = sub.rows.iter().flat_map(|r| &r.entries);
+        if let Some(note) = legend.note(sheet_name) {
+            if coded
+                .into_iter()
+                .any(|e| e.status.is_some() && legend.uses(&e.raw))
+            {
+                sub.notes.push(note);
+            }
         }
+        sub
     }
 }
 
