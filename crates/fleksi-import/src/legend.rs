@@ -247,6 +247,7 @@ fn in_one_cell(text: &str, vocabulary: &Vocabulary) -> Vec<StatusSynonym> {
                 }
             }
         }
+        let seg = without_bullet(seg);
         let Some((at, sep)) = seg.char_indices().find(|(_, c)| SEPARATORS.contains(c)) else {
             continue;
         };
@@ -260,6 +261,25 @@ fn in_one_cell(text: &str, vocabulary: &Vocabulary) -> Vec<StatusSynonym> {
         }
     }
     out
+}
+
+/// A legend line without its bullet or number: "- K = Kantor", "• K", "1. K", "b) K".
+fn without_bullet(line: &str) -> &str {
+    let line = line
+        .trim_start_matches(['-', '*', '•', '·', '–', '—', '>'])
+        .trim_start();
+    let marker = line
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || c.is_ascii_lowercase())
+        .last()
+        .map(|(i, c)| i + c.len_utf8());
+    match marker {
+        // One letter or up to two digits, then `.` or `)`: a list marker.
+        Some(end) if end <= 2 && line[end..].starts_with(['.', ')']) => {
+            line[end + 1..].trim_start()
+        }
+        _ => line,
+    }
 }
 
 /// `code` as the status its `meaning` names, when the code is new to the vocabulary.
@@ -376,6 +396,17 @@ mod tests {
         );
         let got: Vec<_> = words.iter().map(|w| (w.text.as_str(), w.status)).collect();
         assert_eq!(got, [("K", Status::Wfo), ("R", Status::Wfa)]);
+        let listed = in_one_cell("- K : Kerja di kantor\n- R : Kerja dari rumah", &v());
+        assert_eq!(listed.len(), 2, "bullets");
+        let numbered = in_one_cell("1. K = Kantor; 2) R = Rumah; a. DK = Dinas luar", &v());
+        let got: Vec<_> = numbered
+            .iter()
+            .map(|w| (w.text.as_str(), w.status))
+            .collect();
+        assert_eq!(
+            got,
+            [("K", Status::Wfo), ("R", Status::Wfa), ("DK", Status::Dl)]
+        );
         // Known codes teach nothing; decorated statuses are not legends.
         assert!(in_one_cell("WFO = Work From Office", &v()).is_empty());
         assert!(in_one_cell("WFO - Kantor", &v()).is_empty());
