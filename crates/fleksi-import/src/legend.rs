@@ -1,13 +1,15 @@
 //! The legend an OPD writes under or beside its schedule ("Keterangan: K = Kerja di kantor,
 //! R = Kerja dari rumah"): the workbook's own short codes, read as statuses so that a
 //! schedule written in them is read instead of failing cell by cell. Nothing is guessed: a
-//! code is taken only when its meaning names exactly one status, never against a word the
-//! policy or the built-in list already knows, and a code given two meanings is dropped.
+//! code is taken only when its meaning names exactly one status (or a day off: "L = Libur"),
+//! never against a word the policy or the built-in list already knows, and a code given two
+//! meanings is dropped.
 
 use crate::cells;
 use crate::workbook::Sheet;
 use calamine::Data;
 use fleksi_core::finding::a1;
+use fleksi_core::status::is_day_off_word;
 use fleksi_core::{Policy, Status, StatusSynonym, Vocabulary};
 use std::collections::HashMap;
 
@@ -24,15 +26,36 @@ pub struct Legend {
     pub vocabulary: Vocabulary,
     /// The codes taken from the legend, with their status, in order of appearance.
     pub words: Vec<StatusSynonym>,
-    /// Where each code was defined (sheet, A1 cell), parallel to `words`.
+    /// Codes the legend gives as a day off ("L = Libur"), as compared (see [`key`]).
+    pub days_off: Vec<String>,
+    /// Where each code was defined (sheet, A1 cell), in order.
     pub cells: Vec<(String, String)>,
+}
+
+/// What a legend line says a code means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meaning {
+    Status(Status),
+    DayOff,
+}
+
+/// One legend line: a code and its meaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Line {
+    code: String,
+    meaning: Meaning,
+}
+
+/// A code as compared with cells (as the vocabulary compares: case, spaces, dots ignored).
+fn key(text: &str) -> Option<String> {
+    StatusSynonym::new(text, Status::Wfo).key()
 }
 
 impl Legend {
     /// Reads the legends of every sheet of a workbook on top of the policy's vocabulary.
     pub fn of(sheets: &[Sheet], policy: &Policy) -> Legend {
         let base = policy.vocabulary();
-        let mut found: Vec<(StatusSynonym, (String, String))> = Vec::new();
+        let mut found: Vec<(Line, (String, String))> = Vec::new();
         for sheet in sheets {
             let entries = sheet_entries(sheet, &base);
             found.extend(
@@ -41,46 +64,54 @@ impl Legend {
                     .map(|(w, cell)| (w, (sheet.name.clone(), cell))),
             );
         }
-        let mut meanings: HashMap<String, Option<Status>> = HashMap::new();
-        for (w, _) in &found {
-            if let Some(k) = w.key() {
-                let m = meanings.entry(k).or_insert(Some(w.status));
-                if *m != Some(w.status) {
+        let mut meanings: HashMap<String, Option<Meaning>> = HashMap::new();
+        for (line, _) in &found {
+            if let Some(k) = key(&line.code) {
+                let m = meanings.entry(k).or_insert(Some(line.meaning));
+                if *m != Some(line.meaning) {
                     *m = None;
                 }
             }
         }
-        let mut words = Vec::new();
-        let mut at = Vec::new();
-        for (w, cell) in found {
-            let Some(k) = w.key() else { continue };
-            if meanings.remove(&k).flatten().is_some() {
-                words.push(w);
-                at.push(cell);
+        let mut legend = Legend {
+            vocabulary: Vocabulary::default(),
+            words: Vec::new(),
+            days_off: Vec::new(),
+            cells: Vec::new(),
+        };
+        for (line, cell) in found {
+            let Some(k) = key(&line.code) else { continue };
+            match meanings.remove(&k).flatten() {
+                Some(Meaning::Status(s)) => legend.words.push(StatusSynonym::new(&line.code, s)),
+                Some(Meaning::DayOff) => legend.days_off.push(k),
+                None => continue,
             }
+            legend.cells.push(cell);
         }
-        Legend {
-            vocabulary: base.with_words(&words),
-            words,
-            cells: at,
-        }
+        legend.vocabulary = base.with_words(&legend.words);
+        legend
     }
 
     /// True when `text` (a status cell as written) is one of the legend's codes.
     pub fn uses(&self, text: &str) -> bool {
-        let Some(key) = StatusSynonym::new(text, Status::Wfo).key() else {
+        if self.cells.is_empty() || text.chars().count() > MAX_CODE {
             return false;
-        };
-        self.words
-            .iter()
-            .any(|w| w.key().as_deref() == Some(key.as_str()))
+        }
+        key(text).is_some_and(|k| {
+            self.days_off.contains(&k) || self.words.iter().any(|w| w.key().as_ref() == Some(&k))
+        })
+    }
+
+    /// True when the legend gives `text` as a day off ("L = Libur").
+    pub fn is_day_off(&self, text: &str) -> bool {
+        !self.days_off.is_empty() && key(text).is_some_and(|k| self.days_off.contains(&k))
     }
 
     /// How the file was read, for the result line of its sheet `sheet`: "kode dari
     /// keterangan di A11, A12 dibaca: K = WFO, R = WFA" (cells of another sheet named with
     /// it: "lembar 'Keterangan' A2").
     pub fn note(&self, sheet: &str) -> Option<String> {
-        if self.words.is_empty() {
+        if self.words.is_empty() && self.days_off.is_empty() {
             return None;
         }
         // Cells grouped by sheet, in order: "A10, A11" or "lembar 'Keterangan' A2, A3".
@@ -106,6 +137,7 @@ impl Legend {
             .words
             .iter()
             .map(|w| format!("{} = {}", w.text, w.status.code()))
+            .chain(self.days_off.iter().map(|k| format!("{k} = libur")))
             .collect();
         Some(format!(
             "kode dari keterangan di {} dibaca: {}",
@@ -116,7 +148,7 @@ impl Legend {
 }
 
 /// The (code, status) lines of one sheet's legend, with their cells.
-fn sheet_entries(sheet: &Sheet, vocabulary: &Vocabulary) -> Vec<(StatusSynonym, String)> {
+fn sheet_entries(sheet: &Sheet, vocabulary: &Vocabulary) -> Vec<(Line, String)> {
     let mut out = Vec::new();
     let Some(((r0, c0), (_, c1))) = sheet.bounds() else {
         return stray_entries(sheet, vocabulary);
@@ -171,7 +203,7 @@ fn sheet_entries(sheet: &Sheet, vocabulary: &Vocabulary) -> Vec<(StatusSynonym, 
 }
 
 /// Legend lines in cells set aside far from the table.
-fn stray_entries(sheet: &Sheet, vocabulary: &Vocabulary) -> Vec<(StatusSynonym, String)> {
+fn stray_entries(sheet: &Sheet, vocabulary: &Vocabulary) -> Vec<(Line, String)> {
     sheet
         .stray
         .iter()
@@ -236,7 +268,7 @@ const SEPARATORS: [char; 6] = ['=', ':', '→', '–', '—', '-'];
 
 /// The legend lines of one cell: segments split at `;`, `,`, line ends and `|`, each
 /// `CODE sep meaning` (a leading "Keterangan:" dropped).
-fn in_one_cell(text: &str, vocabulary: &Vocabulary) -> Vec<StatusSynonym> {
+fn in_one_cell(text: &str, vocabulary: &Vocabulary) -> Vec<Line> {
     let mut out = Vec::new();
     for (i, segment) in text.split([';', ',', '\n', '|']).enumerate() {
         let mut seg = segment.trim();
@@ -283,13 +315,36 @@ fn without_bullet(line: &str) -> &str {
 }
 
 /// `code` as the status its `meaning` names, when the code is new to the vocabulary.
-fn entry(code: &str, meaning: &str, vocabulary: &Vocabulary) -> Option<StatusSynonym> {
-    let status = meaning_status(meaning, vocabulary)?;
-    if vocabulary.parse(code).is_some() {
+fn entry(code: &str, meaning: &str, vocabulary: &Vocabulary) -> Option<Line> {
+    if vocabulary.parse(code).is_some() || is_day_off_word(code) {
         // Known already (`WFO = Work From Office`, `C = Cuti`): nothing to learn.
         return None;
     }
-    Some(StatusSynonym::new(code, status))
+    let meaning = if is_day_off_meaning(meaning) {
+        Meaning::DayOff
+    } else {
+        Meaning::Status(meaning_status(meaning, vocabulary)?)
+    };
+    Some(Line {
+        code: code.to_string(),
+        meaning,
+    })
+}
+
+/// "Libur", "Hari libur nasional", "Cuti bersama", "Tanggal merah".
+fn is_day_off_meaning(meaning: &str) -> bool {
+    if is_day_off_word(meaning) {
+        return true;
+    }
+    let upper = meaning.to_uppercase();
+    let words: Vec<&str> = upper
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.contains(&"LIBUR")
+        || words
+            .windows(2)
+            .any(|w| is_day_off_word(&format!("{} {}", w[0], w[1])))
 }
 
 /// Phrases of a meaning that name a status beyond the status words themselves.
@@ -364,6 +419,10 @@ mod tests {
         Vocabulary::default()
     }
 
+    fn lines(found: &[Line]) -> Vec<(&str, Meaning)> {
+        found.iter().map(|l| (l.code.as_str(), l.meaning)).collect()
+    }
+
     #[test]
     fn meanings_name_one_status() {
         let cases = [
@@ -390,22 +449,24 @@ mod tests {
 
     #[test]
     fn one_cell_lines() {
+        use fleksi_core::Status::{Dl, Wfa, Wfo};
+        use Meaning::{DayOff, Status};
         let words = in_one_cell(
             "Keterangan: K = Kerja di kantor; R : Kerja dari rumah",
             &v(),
         );
-        let got: Vec<_> = words.iter().map(|w| (w.text.as_str(), w.status)).collect();
-        assert_eq!(got, [("K", Status::Wfo), ("R", Status::Wfa)]);
+        assert_eq!(lines(&words), [("K", Status(Wfo)), ("R", Status(Wfa))]);
+        let off = in_one_cell(
+            "L = Libur; CB2 = Cuti bersama; X = Hari libur nasional",
+            &v(),
+        );
+        assert_eq!(lines(&off), [("L", DayOff), ("CB2", DayOff), ("X", DayOff)]);
         let listed = in_one_cell("- K : Kerja di kantor\n- R : Kerja dari rumah", &v());
         assert_eq!(listed.len(), 2, "bullets");
         let numbered = in_one_cell("1. K = Kantor; 2) R = Rumah; a. DK = Dinas luar", &v());
-        let got: Vec<_> = numbered
-            .iter()
-            .map(|w| (w.text.as_str(), w.status))
-            .collect();
         assert_eq!(
-            got,
-            [("K", Status::Wfo), ("R", Status::Wfa), ("DK", Status::Dl)]
+            lines(&numbered),
+            [("K", Status(Wfo)), ("R", Status(Wfa)), ("DK", Status(Dl))]
         );
         // Known codes teach nothing; decorated statuses are not legends.
         assert!(in_one_cell("WFO = Work From Office", &v()).is_empty());

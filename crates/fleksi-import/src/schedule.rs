@@ -1161,19 +1161,20 @@ impl Read<'_> {
             for e in &r.entries {
                 if e.status.is_none() && !Status::is_blank(&e.raw) {
                     let day = e.date.format("%d-%m-%Y");
-                    let message =
-                        if is_day_off_word(&e.raw) && calendar.is_working_day(e.date).is_ok() {
-                            format!(
-                        "'{}' pada hari kerja {day} (sel {}): isi status kerja (WFO/WFA) atau \
+                    let message = if (is_day_off_word(&e.raw) || legend.is_day_off(&e.raw))
+                        && calendar.is_working_day(e.date).is_ok()
+                    {
+                        format!(
+                            "'{}' pada hari kerja {day} (sel {}): isi status kerja (WFO/WFA) atau \
                          hapus bila memang libur.",
-                        e.raw, e.cell
-                    )
-                        } else {
-                            format!(
-                                "Keterangan '{}' pada sel {} tidak dikenal ({day}).",
-                                e.raw, e.cell
-                            )
-                        };
+                            e.raw, e.cell
+                        )
+                    } else {
+                        format!(
+                            "Keterangan '{}' pada sel {} tidak dikenal ({day}).",
+                            e.raw, e.cell
+                        )
+                    };
                     findings.push(
                         Finding::new(FindingCode::StatusUnknown, message, unknown_hint.as_str())
                             .at(file, sheet_name, e.cell.clone())
@@ -1245,10 +1246,7 @@ impl Read<'_> {
         // Say how the codes were read when the legend's codes are what the rows hold.
         let coded = sub.rows.iter().flat_map(|r| &r.entries);
         if let Some(note) = legend.note(sheet_name) {
-            if coded
-                .into_iter()
-                .any(|e| e.status.is_some() && legend.uses(&e.raw))
-            {
+            if coded.into_iter().any(|e| legend.uses(&e.raw)) {
                 sub.notes.push(note);
             }
         }

@@ -144,8 +144,9 @@ fn two_columns_that_both_look_like_statuses_are_not_guessed() {
     );
 }
 
-/// The office's own codes (K, R) explained by a legend under the table read as statuses;
-/// a code in no legend stays unknown, and its hint names the legend's codes.
+/// The office's own codes (K, R) explained by a legend under the table read as statuses, its
+/// day off (L = Libur) as a day off; a code in no legend stays unknown, and its hint names
+/// the legend's codes.
 #[test]
 fn codes_explained_by_a_legend_under_the_table_are_read() {
     let s = read("kode_keterangan_disdikbud.xlsx");
@@ -153,16 +154,38 @@ fn codes_explained_by_a_legend_under_the_table_are_read() {
     assert_eq!(s.rows.len(), 4, "the legend lines are not staff");
     assert_eq!(
         s.notes,
-        ["kode dari keterangan di A10, A11 dibaca: K = WFO, R = WFA"]
+        ["kode dari keterangan di A10, A11, A13 dibaca: K = WFO, R = WFA, L = libur"]
     );
     assert_eq!(statuses(&s, 0), [Some(Wfo), Some(Wfa), Some(Wfo)]);
     assert_eq!(statuses(&s, 1), [Some(Wfa), Some(Wfo), Some(Wfo)]);
+    assert_eq!(statuses(&s, 2), [Some(Wfo), Some(Wfa), None]);
     assert_eq!(statuses(&s, 3), [Some(Status::Dl), Some(Wfo), None]);
-    assert_eq!(summary(&s), [("status.unknown", Error, "G7")]);
+    assert_eq!(
+        summary(&s),
+        [
+            ("status.unknown", Error, "G6"),
+            ("status.unknown", Error, "G7")
+        ]
+    );
+    // The legend's day off on a working day is said in its own words, like "Libur".
     assert!(
-        s.findings[0].hint.contains("K = WFO, R = WFA"),
+        s.findings[0]
+            .message
+            .starts_with("'L' pada hari kerja 31-12-2025 (sel G6): isi status kerja"),
         "{}",
-        s.findings[0].hint
+        s.findings[0].message
+    );
+    assert!(
+        s.findings[1]
+            .message
+            .contains("Keterangan 'X' pada sel G7 tidak dikenal"),
+        "{}",
+        s.findings[1].message
+    );
+    assert!(
+        s.findings[1].hint.contains("K = WFO, R = WFA"),
+        "{}",
+        s.findings[1].hint
     );
 }
 
