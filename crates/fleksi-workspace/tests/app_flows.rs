@@ -261,3 +261,51 @@ fn the_rekap_buttons_save_every_document_of_the_working_set() {
     assert_eq!(ws.set_window_dates(None, None).expect("default").days, 3);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Files written in the office's own codes and explained by a legend (under the table,
+/// beside it, on a sheet of its own) are read in the app, and each result line says how.
+#[test]
+fn files_in_office_codes_with_a_legend_are_read_and_say_so() {
+    let (ws, dir) = app_workspace("legend");
+    let master = fixtures().join("master.xlsx");
+    let content = fixtures().join("../content");
+    let files: Vec<_> = [
+        "kode_keterangan_disdikbud.xlsx",
+        "kode_samping_bkpsdm.csv",
+        "kode_lembar_kec_rkb.xls",
+    ]
+    .iter()
+    .map(|f| content.join(f))
+    .collect();
+    let out = ws
+        .import(&request("lebak-2025-12", Some(&master), &files), &|_| {})
+        .expect("import runs");
+    let notes: Vec<(&str, Option<&String>)> = out
+        .files
+        .iter()
+        .map(|f| {
+            let legend = f
+                .read_as
+                .iter()
+                .find(|n| n.starts_with("kode dari keterangan"));
+            (f.unit_code.as_deref().unwrap_or(""), legend)
+        })
+        .collect();
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(notes.iter().all(|(_, n)| n.is_some()), "{notes:?}");
+    assert_eq!(
+        notes.iter().map(|(u, _)| *u).collect::<Vec<_>>(),
+        ["DISDIKBUD", "BKPSDM", "KEC-RKB"]
+    );
+    // Only the two planted cells of the Disdikbud file stay unknown.
+    let snap = ws.snapshot().expect("snapshot");
+    let unknown: Vec<&str> = snap
+        .session
+        .findings
+        .iter()
+        .filter(|f| f.code.as_str() == "status.unknown")
+        .filter_map(|f| f.cell.as_deref())
+        .collect();
+    assert_eq!(unknown, ["G6", "G7"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
