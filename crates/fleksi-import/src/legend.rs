@@ -52,6 +52,21 @@ fn key(text: &str) -> Option<String> {
 }
 
 impl Legend {
+    /// The policy's words alone.
+    pub fn none(policy: &Policy) -> Legend {
+        Legend {
+            vocabulary: policy.vocabulary(),
+            words: Vec::new(),
+            days_off: Vec::new(),
+            cells: Vec::new(),
+        }
+    }
+
+    /// Whether the legend gave any code a meaning.
+    pub fn has_codes(&self) -> bool {
+        !self.cells.is_empty()
+    }
+
     /// Reads the legends of every sheet of a workbook on top of the policy's vocabulary.
     pub fn of(sheets: &[Sheet], policy: &Policy) -> Legend {
         let base = policy.vocabulary();
@@ -73,12 +88,7 @@ impl Legend {
                 }
             }
         }
-        let mut legend = Legend {
-            vocabulary: Vocabulary::default(),
-            words: Vec::new(),
-            days_off: Vec::new(),
-            cells: Vec::new(),
-        };
+        let mut legend = Legend::none(policy);
         for (line, cell) in found {
             let Some(k) = key(&line.code) else { continue };
             match meanings.remove(&k).flatten() {
@@ -172,15 +182,16 @@ fn sheet_entries(sheet: &Sheet, vocabulary: &Vocabulary) -> Vec<(Line, String)> 
             continue;
         }
         // One cell: "K = Kerja di kantor", "Ket: K = Kantor; R = Rumah".
-        if s.contains(SEPARATORS) {
+        if has_separator(s) {
             let lines = in_one_cell(s, vocabulary);
             if !lines.is_empty() {
                 out.extend(lines.into_iter().map(|w| (w, a1(col, row))));
                 continue;
             }
         }
-        // A status cell (`WFO`, `C`) or a word is no code to explain.
-        if !is_code(s) || vocabulary.parse(s).is_some() {
+        // A word is no code; a status cell (`WFO`) is one, refused by `entry` only when its
+        // row reads like a legend (most cells stop at the next cell's first character).
+        if !is_code(s) {
             continue;
         }
         // Cells of one row: "K" "=" "Kantor", "K" "= Kantor", or under a heading "K" "Kantor".
@@ -189,7 +200,7 @@ fn sheet_entries(sheet: &Sheet, vocabulary: &Vocabulary) -> Vec<(Line, String)> 
         let meaning = match separated(next) {
             Some("") => rest.next(),
             Some(m) => Some(m),
-            None if row_cells(sheet, row, c0, c1) == 2 && under_heading(&headings, row, col) => {
+            None if under_heading(&headings, row, col) && row_cells(sheet, row, c0, c1) == 2 => {
                 Some(next)
             }
             None => None,
@@ -246,13 +257,19 @@ fn is_heading(text: &str) -> bool {
 
 /// A code as written in a schedule: one to four capital letters or digits, starting with a
 /// letter (`K`, `R`, `KTR`; not a word such as `Staf`).
-fn is_code(text: &str) -> bool {
+pub fn is_code(text: &str) -> bool {
     let n = text.chars().count();
     (1..=MAX_CODE).contains(&n)
         && text.chars().next().is_some_and(char::is_alphabetic)
         && text
             .chars()
             .all(|c| c.is_alphanumeric() && !c.is_lowercase())
+}
+
+/// Whether `text` holds one of the [`SEPARATORS`] (a byte scan: `→`, `–` and `—` start with
+/// 0xE2 in UTF-8).
+fn has_separator(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'=' | b':' | b'-' | 0xE2))
 }
 
 /// The text after a leading separator (`= Kantor` → `Kantor`, `=` → ``), `None` without one.

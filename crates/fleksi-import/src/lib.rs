@@ -184,6 +184,56 @@ fn per_unit(found: Vec<Submission>) -> Vec<Submission> {
     kept
 }
 
+/// Every sheet of a workbook read with `legend`'s words: the submissions found, and for a
+/// workbook without any, the first near miss (sheet, NIP cell, weekday hint) and the first
+/// ambiguous sheet (sheet, what was found).
+struct SheetsRead {
+    found: Vec<Submission>,
+    near_miss: Option<(String, String, Option<String>)>,
+    ambiguous: Option<(String, String)>,
+}
+
+impl SheetsRead {
+    /// Whether a legend could change the reading: no schedule found, or a status cell that
+    /// looks like an office code left unread.
+    fn wants_legend(&self) -> bool {
+        self.found.is_empty()
+            || self
+                .found
+                .iter()
+                .flat_map(|s| s.rows.iter().flat_map(|r| &r.entries))
+                .any(|e| e.status.is_none() && legend::is_code(e.raw.trim()))
+    }
+}
+
+fn read_sheets(
+    name: &str,
+    sheets: &[workbook::Sheet],
+    policy: &Policy,
+    master: &Master,
+    legend: &Legend,
+) -> SheetsRead {
+    let mut read = SheetsRead {
+        found: Vec::new(),
+        near_miss: None,
+        ambiguous: None,
+    };
+    for sheet in sheets {
+        match schedule::read_sheet_with(name, sheet, policy, master, legend) {
+            Ok(subs) => read.found.extend(subs),
+            Err(miss) => {
+                if let (None, Some(detail)) = (&read.ambiguous, miss.detail) {
+                    read.ambiguous = Some((sheet.name.clone(), detail));
+                }
+                if let (None, Some(cell)) = (&read.near_miss, miss.nip_cell) {
+                    read.near_miss = Some((sheet.name.clone(), cell, miss.weekdays));
+                }
+            }
+        }
+    }
+    read
+}
+
 /// The submissions of an opened workbook, one per unit (see [`read_workbook`]).
 fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Vec<Submission> {
     let sheets = match opened {
@@ -191,23 +241,20 @@ fn interpret(name: &str, opened: Opened, policy: &Policy, master: &Master) -> Ve
         Err(e) => return vec![unreadable(name, e.to_string())],
     };
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let mut found: Vec<Submission> = Vec::new();
-        let mut near_miss: Option<(String, String, Option<String>)> = None;
-        let mut ambiguous: Option<(String, String)> = None;
-        let legend = Legend::of(&sheets, policy);
-        for sheet in &sheets {
-            match schedule::read_sheet_with(name, sheet, policy, master, &legend) {
-                Ok(subs) => found.extend(subs),
-                Err(miss) => {
-                    if let (None, Some(detail)) = (&ambiguous, miss.detail) {
-                        ambiguous = Some((sheet.name.clone(), detail));
-                    }
-                    if let (None, Some(cell)) = (&near_miss, miss.nip_cell) {
-                        near_miss = Some((sheet.name.clone(), cell, miss.weekdays));
-                    }
-                }
+        // The policy's words first; a workbook's legend is read (and the sheets again with
+        // it) only when some status cell or the status column stays unread.
+        let mut read = read_sheets(name, &sheets, policy, master, &Legend::none(policy));
+        if read.wants_legend() {
+            let legend = Legend::of(&sheets, policy);
+            if legend.has_codes() {
+                read = read_sheets(name, &sheets, policy, master, &legend);
             }
         }
+        let SheetsRead {
+            found,
+            near_miss,
+            ambiguous,
+        } = read;
         let best = (!found.is_empty()).then(|| per_unit(found));
         best.unwrap_or_else(|| {
             let unit = schedule::unit_without_table(name, &sheets, master);
