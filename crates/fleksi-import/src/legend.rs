@@ -300,8 +300,13 @@ fn in_one_cell(text: &str, vocabulary: &Vocabulary) -> Vec<Line> {
         let Some((at, sep)) = seg.char_indices().find(|(_, c)| SEPARATORS.contains(c)) else {
             continue;
         };
-        let code = seg[..at].trim();
-        let meaning = seg[at + sep.len_utf8()..].trim();
+        // "Keterangan (K = Kantor, R = Rumah)": the code after the bracket, the meaning
+        // without the closing one.
+        let code = seg[..at].rsplit('(').next().unwrap_or_default().trim();
+        let mut meaning = seg[at + sep.len_utf8()..].trim();
+        if meaning.ends_with(')') && !meaning.contains('(') {
+            meaning = meaning[..meaning.len() - 1].trim_end();
+        }
         if !is_code(code) {
             continue;
         }
@@ -478,6 +483,8 @@ mod tests {
             &v(),
         );
         assert_eq!(lines(&off), [("L", DayOff), ("CB2", DayOff), ("X", DayOff)]);
+        let heading = in_one_cell("Keterangan (K = Kantor, R = Rumah)", &v());
+        assert_eq!(lines(&heading), [("K", Status(Wfo)), ("R", Status(Wfa))]);
         let listed = in_one_cell("- K : Kerja di kantor\n- R : Kerja dari rumah", &v());
         assert_eq!(listed.len(), 2, "bullets");
         let numbered = in_one_cell("1. K = Kantor; 2) R = Rumah; a. DK = Dinas luar", &v());
