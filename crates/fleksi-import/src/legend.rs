@@ -28,6 +28,8 @@ pub struct Legend {
     pub words: Vec<StatusSynonym>,
     /// Codes the legend gives as a day off ("L = Libur"), as compared (see [`key`]).
     pub days_off: Vec<String>,
+    /// The keys of `words` (as compared), parallel to it.
+    word_keys: Vec<String>,
     /// Where each code was defined (sheet, A1 cell), in order.
     pub cells: Vec<(String, String)>,
 }
@@ -58,6 +60,7 @@ impl Legend {
             vocabulary: policy.vocabulary(),
             words: Vec::new(),
             days_off: Vec::new(),
+            word_keys: Vec::new(),
             cells: Vec::new(),
         }
     }
@@ -69,10 +72,10 @@ impl Legend {
 
     /// Reads the legends of every sheet of a workbook on top of the policy's vocabulary.
     pub fn of(sheets: &[Sheet], policy: &Policy) -> Legend {
-        let base = policy.vocabulary();
+        let mut legend = Legend::none(policy);
         let mut found: Vec<(Line, (String, String))> = Vec::new();
         for sheet in sheets {
-            let entries = sheet_entries(sheet, &base);
+            let entries = sheet_entries(sheet, &legend.vocabulary);
             found.extend(
                 entries
                     .into_iter()
@@ -88,17 +91,19 @@ impl Legend {
                 }
             }
         }
-        let mut legend = Legend::none(policy);
         for (line, cell) in found {
             let Some(k) = key(&line.code) else { continue };
             match meanings.remove(&k).flatten() {
-                Some(Meaning::Status(s)) => legend.words.push(StatusSynonym::new(&line.code, s)),
+                Some(Meaning::Status(s)) => {
+                    legend.words.push(StatusSynonym::new(&line.code, s));
+                    legend.word_keys.push(k);
+                }
                 Some(Meaning::DayOff) => legend.days_off.push(k),
                 None => continue,
             }
             legend.cells.push(cell);
         }
-        legend.vocabulary = base.with_words(&legend.words);
+        legend.vocabulary = legend.vocabulary.with_words(&legend.words);
         legend
     }
 
@@ -107,9 +112,7 @@ impl Legend {
         if self.cells.is_empty() || text.chars().count() > MAX_CODE {
             return false;
         }
-        key(text).is_some_and(|k| {
-            self.days_off.contains(&k) || self.words.iter().any(|w| w.key().as_ref() == Some(&k))
-        })
+        key(text).is_some_and(|k| self.days_off.contains(&k) || self.word_keys.contains(&k))
     }
 
     /// True when the legend gives `text` as a day off ("L = Libur").
@@ -229,10 +232,7 @@ fn stray_entries(sheet: &Sheet, vocabulary: &Vocabulary) -> Vec<(Line, String)> 
 
 fn row_cells(sheet: &Sheet, row: u32, c0: u32, c1: u32) -> usize {
     (c0..=c1)
-        .filter(|&c| {
-            !matches!(sheet.cell(row, c), Data::Empty)
-                && !cells::text(sheet.cell(row, c)).trim().is_empty()
-        })
+        .filter(|&c| !cells::text(sheet.cell(row, c)).trim().is_empty())
         .count()
 }
 
